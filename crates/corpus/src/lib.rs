@@ -1,0 +1,1 @@
+//! The corpus step: records in, a corpus view out.

@@ -1,0 +1,34 @@
+//! The Arabic text layer of isnad.
+//!
+//! Input is a `&str` (an article's decoded text); output is always tied back to byte offsets in that
+//! same string, so every later stage can report the exact original bytes of a fact.
+//!
+//! - [`normalize`]: the matching form of a text (diacritics and tatweel dropped, alef/ya/teh marbuta
+//!   folded, presentation forms decomposed, invisible marks dropped, digits to ASCII) with an
+//!   [`OffsetMap`] from every normalised byte back to the input.
+//! - [`tokens`]: words, numbers, punctuation, Latin runs, URLs, hashtags; proclitics split off with
+//!   their own spans.
+//! - [`sentences`]: sentence spans.
+//! - [`numbers`]: quantities written in digits or words, with bounds and ranges.
+//! - [`dates`]: date expressions, absolute and relative, resolved against a publication date.
+//! - [`stem`]: a light stem for search and matching.
+//!
+//! ```
+//! let n = isnad_text::normalize("قالَ الرئيسُ");
+//! assert_eq!(n.text(), "قال الرييس".replace("يي", "ئي").replace("ئ", "ي"));
+//! let span = n.source_span(0, n.text().find(' ').unwrap());
+//! assert_eq!(&"قالَ الرئيسُ"[span.start..span.end], "قالَ");
+//! ```
+//!
+//! This crate knows nothing about files, formats or entities.
+
+pub mod dates;
+pub mod normalize;
+pub mod numbers;
+pub mod sentences;
+pub mod span;
+pub mod stem;
+pub mod tokens;
+
+pub use normalize::{normalize, normalize_char, Normalized, OffsetMap};
+pub use span::Span;

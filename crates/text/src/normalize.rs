@@ -1,0 +1,225 @@
+//! The matching form of Arabic text, with a map back to the input bytes.
+//!
+//! Matching happens on the normalised form; display and spans always use the original. The map
+//! records, for every byte of the normalised text, the byte range of the input character that
+//! produced it. Characters that are dropped (harakat, tatweel) are absorbed into the span of the
+//! letter before them, so a word's span covers its trailing diacritics.
+//!
+//! What is folded, and why:
+//! - harakat, Quranic marks, superscript alef and tatweel are dropped: writers add them freely;
+//! - alef forms (أ إ آ ٱ) become ا, ى becomes ي, ة becomes ه, ؤ becomes و, ئ becomes ي: spelling of
+//!   hamza seats and final letters varies between outlets and within one article;
+//! - Persian and Urdu letter forms (ک ی ۀ ە ھ) become their Arabic counterparts;
+//! - presentation forms (ﻻ and friends) are decomposed, then folded;
+//! - zero-width and bidi controls are dropped; odd spaces become a plain space;
+//! - Eastern Arabic and Persian digits become ASCII digits; ASCII letters are lower-cased.
+
+use crate::Span;
+
+/// Text in matching form plus the map back to the input it came from.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    text: String,
+    map: OffsetMap,
+}
+
+/// For each byte of a normalised text, the input byte range of the character that produced it.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    input_len: u32,
+}
+
+impl Normalized {
+    /// The normalised text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn map(&self) -> &OffsetMap {
+        &self.map
+    }
+
+    /// The input span that produced normalised bytes `[start, end)`.
+    pub fn source_span(&self, start: usize, end: usize) -> Span {
+        self.map.source_span(start, end)
+    }
+}
+
+impl OffsetMap {
+    /// The input span that produced normalised bytes `[start, end)`.
+    ///
+    /// An empty range maps to an empty span at the input position of `start`.
+    pub fn source_span(&self, start: usize, end: usize) -> Span {
+        let len = self.starts.len();
+        if start >= end || start >= len {
+            let at = self.source_offset(start);
+            return Span::new(at, at);
+        }
+        let end = end.min(len);
+        Span::new(self.starts[start] as usize, self.ends[end - 1] as usize)
+    }
+
+    /// The input offset where normalised byte `pos` starts (the input length past the end).
+    pub fn source_offset(&self, pos: usize) -> usize {
+        self.starts.get(pos).map_or(self.input_len as usize, |&s| s as usize)
+    }
+
+    /// The input offset just after normalised byte `pos - 1`.
+    pub fn source_end(&self, pos: usize) -> usize {
+        if pos == 0 {
+            return self.source_offset(0);
+        }
+        self.ends.get(pos - 1).map_or(self.input_len as usize, |&e| e as usize)
+    }
+}
+
+/// What one input character becomes in matching form.
+enum Fold {
+    Drop,
+    /// Dropped, and part of the letter before it (a diacritic), so that letter's span grows.
+    Absorb,
+    Char(char),
+    /// A presentation form or ligature: decompose, then fold each part.
+    Decompose,
+}
+
+fn fold(c: char) -> Fold {
+    match c {
+        'A'..='Z' => Fold::Char(c.to_ascii_lowercase()),
+        '\u{0000}'..='\u{007F}' => Fold::Char(c),
+        // Harakat, Quranic annotation marks, superscript alef, tatweel.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => {
+            Fold::Absorb
+        }
+        // Zero-width characters, bidi controls, Arabic letter mark, BOM, soft hyphen.
+        '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+        | '\u{00AD}' => Fold::Drop,
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Fold::Char(' '),
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Fold::Char('ا'),
+        'ى' | 'ئ' | 'ی' | 'ې' | 'ۍ' => Fold::Char('ي'),
+        'ة' | 'ۀ' | 'ە' | 'ھ' | 'ۃ' => Fold::Char('ه'),
+        'ؤ' => Fold::Char('و'),
+        'ک' => Fold::Char('ك'),
+        '٠'..='٩' => Fold::Char(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
+        '۰'..='۹' => Fold::Char(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => Fold::Decompose,
+        _ => Fold::Char(c),
+    }
+}
+
+/// Appends the matching form of one character to `out` (nothing if it is dropped).
+pub fn normalize_char(c: char, out: &mut String) {
+    match fold(c) {
+        Fold::Drop | Fold::Absorb => {}
+        Fold::Char(f) => out.push(f),
+        Fold::Decompose => {
+            let mut any = false;
+            unicode_normalization::char::decompose_compatible(c, |part| {
+                if part != c {
+                    any = true;
+                    match fold(part) {
+                        Fold::Char(f) => out.push(f),
+                        Fold::Decompose => out.push(part),
+                        Fold::Drop | Fold::Absorb => {}
+                    }
+                }
+            });
+            if !any {
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// The matching form of `input`, with the map back to its bytes.
+pub fn normalize(input: &str) -> Normalized {
+    let mut text = String::with_capacity(input.len());
+    let mut starts: Vec<u32> = Vec::with_capacity(input.len());
+    let mut ends: Vec<u32> = Vec::with_capacity(input.len());
+    // Normalised byte range of the last character that produced output, for absorbing diacritics.
+    let mut last_output = 0..0;
+    for (at, c) in input.char_indices() {
+        let end = (at + c.len_utf8()) as u32;
+        if c.is_ascii() {
+            text.push(c.to_ascii_lowercase());
+            starts.push(at as u32);
+            ends.push(end);
+            last_output = text.len() - 1..text.len();
+            continue;
+        }
+        let before = text.len();
+        match fold(c) {
+            Fold::Absorb => {
+                for e in &mut ends[last_output.clone()] {
+                    *e = end;
+                }
+                continue;
+            }
+            Fold::Drop => continue,
+            _ => normalize_char(c, &mut text),
+        }
+        let added = text.len() - before;
+        starts.extend(std::iter::repeat(at as u32).take(added));
+        ends.extend(std::iter::repeat(end).take(added));
+        if added > 0 {
+            last_output = before..text.len();
+        }
+    }
+    Normalized { text, map: OffsetMap { starts, ends, input_len: input.len() as u32 } }
+}
+
+/// The matching form of `input`, without a map (for lexicons and queries).
+pub fn normalize_str(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        normalize_char(c, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: &str) {
+        let n = normalize(input);
+        assert_eq!(n.text(), expected, "normalising {input:?}");
+        assert_eq!(normalize_str(input), expected);
+    }
+
+    #[test]
+    fn folds_letters_and_drops_marks() {
+        check("أَحْمَد", "احمد");
+        check("إيران آسيا ٱلله", "ايران اسيا الله");
+        check("مستشفى المدينة", "مستشفي المدينه");
+        check("مؤتمر رئيس", "موتمر رييس");
+        check("قـــال", "قال");
+        check("ﻻ", "لا");
+        check("پاکستان ی", "پاكستان ي");
+        check("a\u{200F}b\u{202B}c", "abc");
+        check("١٢٣ ۴۵", "123 45");
+        check("CNN", "cnn");
+    }
+
+    #[test]
+    fn spans_cover_trailing_diacritics() {
+        let input = "مدنياً قُتل";
+        let n = normalize(input);
+        let first = n.text().find(' ').unwrap();
+        let span = n.source_span(0, first);
+        assert_eq!(span.slice(input), "مدنياً");
+        let second = n.source_span(first + 1, n.text().len());
+        assert_eq!(second.slice(input), "قُتل");
+    }
+
+    #[test]
+    fn presentation_form_maps_to_one_input_char() {
+        let input = "xﻻy";
+        let n = normalize(input);
+        assert_eq!(n.text(), "xلاy");
+        let la = n.text().find('ل').unwrap();
+        assert_eq!(n.source_span(la, la + "لا".len()).slice(input), "ﻻ");
+    }
+}
