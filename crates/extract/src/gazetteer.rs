@@ -1,0 +1,1 @@
+//! The gazetteer and lexicons shipped with isnad (`data/gazetteer/`, compiled in).

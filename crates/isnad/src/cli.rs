@@ -1,0 +1,55 @@
+//! Argument parsing and exit codes.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Exit codes, documented in `isnad --help`.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_SOME_INPUTS_FAILED: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  every input was processed
+  1  some inputs could not be read (each is named on stderr); all others were processed
+  2  bad usage, or nothing could be done (no input given, output not writable)";
+
+#[derive(Parser, Debug)]
+#[command(name = "isnad", version, about = "Sourced, queryable pictures of Arabic news: who did what to whom, who says so, through whom", after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Extract one JSON record per article (JSON Lines on stdout)
+    Extract {
+        /// Files, directories (read recursively) or `-` for standard input
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Pretty-print each record (no longer one per line)
+        #[arg(long)]
+        pretty: bool,
+    },
+}
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+        }
+    };
+    let result = match cli.command {
+        Command::Extract { paths, pretty } => crate::commands::extract::run(&paths, pretty),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("isnad: {e:#}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
