@@ -32,6 +32,21 @@ pub enum Command {
         #[arg(long)]
         pretty: bool,
     },
+    /// The corpus view of a set of articles: events with their independent sources, disagreements,
+    /// single-source claims, entities across articles
+    Report {
+        /// Files, directories (read recursively) or `-` for standard input
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Write the report as JSON (the shape of SCHEMA.md)
+        #[arg(long, conflicts_with = "md")]
+        json: bool,
+        /// Write the report as Markdown
+        #[arg(long)]
+        md: bool,
+    },
+    /// Run the whole path on the fictional articles shipped with isnad and print what it found
+    Demo,
 }
 
 pub fn run() -> ExitCode {
@@ -44,6 +59,12 @@ pub fn run() -> ExitCode {
     };
     let result = match cli.command {
         Command::Extract { paths, pretty } => crate::commands::extract::run(&paths, pretty),
+        Command::Report { paths, json, md } => {
+            use crate::commands::report::Format;
+            let format = if json { Format::Json } else if md { Format::Md } else { Format::Terminal };
+            crate::commands::report::run(&paths, format)
+        }
+        Command::Demo => crate::commands::demo::run(),
     };
     match result {
         Ok(code) => ExitCode::from(code),

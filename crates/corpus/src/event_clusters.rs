@@ -1,0 +1,367 @@
+//! Events across articles: one cluster per real-world event, with its figures, the sources behind
+//! it counted by independence, and where those sources disagree.
+//!
+//! Two event mentions are one event when they have the same type, compatible modes and dates, and
+//! share a participant (an actor or target entity cluster). Sources are counted after merging copies
+//! (one syndication cluster) and reports that trace to the same upstream source (the outermost named
+//! source of their attribution chains).
+
+use crate::entity_clusters::EntityIndex;
+use crate::syndication::{source_group_of, SyndicationCluster};
+use crate::Article;
+use isnad_extract::{EntityRef, Event, Figure, Record};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A participant of an event cluster.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Participant {
+    pub name: String,
+    /// The entity cluster id.
+    pub entity: String,
+}
+
+/// Bounds and best estimate of a figure across reports.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+pub struct FigureRange {
+    pub low: Option<i64>,
+    pub best: Option<i64>,
+    pub high: Option<i64>,
+}
+
+/// Where one mention of the event stands.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventMention {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Who says so: the source and the outer sources, innermost first.
+    pub chain: Vec<String>,
+}
+
+/// One value a field takes in some report.
+#[derive(Debug, Clone, Serialize)]
+pub struct DisagreementValue {
+    pub value: serde_json::Value,
+    pub doc: String,
+    pub chain: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Disagreement {
+    pub field: String,
+    pub values: Vec<DisagreementValue>,
+}
+
+/// Reports that count as one source: copies of each other, or tracing to one upstream source.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceGroup {
+    pub docs: Vec<String>,
+    /// The upstream sources the group's reports name, if any.
+    pub upstream: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventCluster {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub event_type: String,
+    pub mode: Option<String>,
+    pub actors: Vec<Participant>,
+    pub targets: Vec<Participant>,
+    pub places: Vec<Participant>,
+    pub dates: Vec<String>,
+    /// Exactly the articles that report it.
+    pub docs: Vec<String>,
+    pub mentions: Vec<EventMention>,
+    pub killed: Option<FigureRange>,
+    pub wounded: Option<FigureRange>,
+    /// Every distinct chain of sources behind the reports, innermost first.
+    pub sources: Vec<Vec<String>>,
+    pub source_groups: Vec<SourceGroup>,
+    pub independent_sources: usize,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// The chain of an event mention: the source of its attribution, then the outer sources.
+pub(crate) fn chain_of<'r>(record: &'r Record, event: &Event) -> Vec<&'r EntityRef> {
+    let Some(attribution) = event.attribution.and_then(|a| record.attributions.get(a)) else {
+        return Vec::new();
+    };
+    attribution.source.iter().chain(attribution.via.iter()).collect()
+}
+
+fn names(chain: &[&EntityRef]) -> Vec<String> {
+    chain.iter().map(|r| r.text.clone()).collect()
+}
+
+fn figure_bounds(figure: &Figure) -> (Option<i64>, Option<i64>, Option<i64>) {
+    match *figure {
+        Figure::Exact(n) => (Some(n), Some(n), Some(n)),
+        Figure::Range { low, high, best } => (low, best.or(low).or(high), high),
+    }
+}
+
+fn combine(figures: &[Figure]) -> Option<FigureRange> {
+    if figures.is_empty() {
+        return None;
+    }
+    let mut low: Option<i64> = None;
+    let mut high: Option<i64> = None;
+    let mut bests: BTreeMap<i64, usize> = BTreeMap::new();
+    for f in figures {
+        let (l, b, h) = figure_bounds(f);
+        if let Some(l) = l {
+            low = Some(low.map_or(l, |x| x.min(l)));
+        }
+        if let Some(h) = h.or(l) {
+            high = Some(high.map_or(h, |x| x.max(h)));
+        }
+        if let Some(b) = b {
+            *bests.entry(b).or_default() += 1;
+        }
+    }
+    // The most reported value; on a tie the higher one, since lower figures in one report are often
+    // a part of the toll (the leader, then "and eight others").
+    let best = bests.iter().max_by_key(|(v, n)| (**n, **v)).map(|(v, _)| *v);
+    Some(FigureRange { low, best, high })
+}
+
+fn participants(article: usize, r: &Option<EntityRef>, entities: &EntityIndex) -> Vec<usize> {
+    r.iter()
+        .filter_map(|r| r.entity.as_deref())
+        .filter_map(|id| entities.cluster_of(article, id))
+        .filter_map(|c| c.id[1..].parse::<usize>().ok())
+        .collect()
+}
+
+fn dates_compatible(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.starts_with(b.as_str()) || b.starts_with(a.as_str()),
+        _ => true,
+    }
+}
+
+/// Clusters every event mention of `articles`.
+pub fn clusters(articles: &[Article], entities: &EntityIndex, syndication: &[SyndicationCluster]) -> Vec<EventCluster> {
+    // Every mention, with the entity clusters it involves.
+    let mut mentions: Vec<(usize, usize)> = Vec::new();
+    let mut involved: Vec<Vec<usize>> = Vec::new();
+    for (a, article) in articles.iter().enumerate() {
+        for (e, event) in article.record.events.iter().enumerate() {
+            if event.negated {
+                continue;
+            }
+            mentions.push((a, e));
+            let mut p = participants(a, &event.actor, entities);
+            p.extend(participants(a, &event.target, entities));
+            p.sort_unstable();
+            p.dedup();
+            involved.push(p);
+        }
+    }
+    let event = |m: usize| &articles[mentions[m].0].record.events[mentions[m].1];
+    // Join mentions of one type that share a participant, bucketed by (type, participant).
+    let mut parent: Vec<usize> = (0..mentions.len()).collect();
+    fn find(parent: &mut [usize], i: usize) -> usize {
+        let mut root = i;
+        while parent[root] != root {
+            root = parent[root];
+        }
+        parent[i] = root;
+        root
+    }
+    let mut buckets: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
+    for (m, parts) in involved.iter().enumerate() {
+        for &p in parts {
+            buckets.entry((event(m).event_type.as_str(), p)).or_default().push(m);
+        }
+    }
+    for members in buckets.values() {
+        for (i, &x) in members.iter().enumerate() {
+            for &y in &members[i + 1..] {
+                let (ex, ey) = (event(x), event(y));
+                let modes_agree = ex.mode.is_none() || ey.mode.is_none() || ex.mode == ey.mode;
+                if modes_agree && dates_compatible(&ex.date, &ey.date) {
+                    let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
+                    if rx != ry {
+                        parent[ry] = rx;
+                    }
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for m in 0..mentions.len() {
+        let root = find(&mut parent, m);
+        groups.entry(root).or_default().push(m);
+    }
+    let source_groups_of_docs = source_group_of(articles, syndication);
+    let mut out = Vec::new();
+    for members in groups.into_values() {
+        out.push(assemble(articles, entities, &source_groups_of_docs, &mentions, &members));
+    }
+    // Most-reported first, then in text order.
+    out.sort_by(|a, b| b.docs.len().cmp(&a.docs.len()).then(b.mentions.len().cmp(&a.mentions.len())));
+    for (i, cluster) in out.iter_mut().enumerate() {
+        cluster.id = format!("v{}", i + 1);
+    }
+    out
+}
+
+fn assemble(
+    articles: &[Article],
+    entities: &EntityIndex,
+    syndication_group: &[String],
+    mentions: &[(usize, usize)],
+    members: &[usize],
+) -> EventCluster {
+    let first = &articles[mentions[members[0]].0].record.events[mentions[members[0]].1];
+    let mut modes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut actors = BTreeSet::new();
+    let mut targets = BTreeSet::new();
+    let mut places = BTreeSet::new();
+    let mut dates = BTreeSet::new();
+    let mut docs = BTreeSet::new();
+    let mut out_mentions = Vec::new();
+    let mut killed = Vec::new();
+    let mut wounded = Vec::new();
+    let mut per_doc_killed: BTreeMap<String, (Figure, Vec<String>)> = BTreeMap::new();
+    let mut per_doc_wounded: BTreeMap<String, (Figure, Vec<String>)> = BTreeMap::new();
+    let mut sources = BTreeSet::new();
+    // Upstream keys per article: the outermost named source of each attributed mention.
+    let mut upstream: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    let mut upstream_names: BTreeMap<String, String> = BTreeMap::new();
+    let participant = |a: usize, r: &EntityRef| -> Option<Participant> {
+        let cluster = entities.cluster_of(a, r.entity.as_deref()?)?;
+        Some(Participant { name: cluster.name.clone(), entity: cluster.id.clone() })
+    };
+    for &m in members {
+        let (a, e) = mentions[m];
+        let record = articles[a].record;
+        let event = &record.events[e];
+        if let Some(mode) = &event.mode {
+            *modes.entry(mode.clone()).or_default() += 1;
+        }
+        actors.extend(event.actor.iter().filter_map(|r| participant(a, r)));
+        targets.extend(event.target.iter().filter_map(|r| participant(a, r)));
+        places.extend(event.place.iter().filter_map(|r| participant(a, r)));
+        dates.extend(event.date.clone());
+        docs.insert(record.doc_id.clone());
+        let chain = chain_of(record, event);
+        let chain_names = names(&chain);
+        if !chain_names.is_empty() {
+            sources.insert(chain_names.clone());
+        }
+        if let Some(root) = chain.iter().rev().find_map(|r| {
+            let c = entities.cluster_of(a, r.entity.as_deref()?)?;
+            Some((c.id.clone(), c.name.clone()))
+        }) {
+            upstream_names.insert(root.0.clone(), root.1);
+            upstream.entry(a).or_default().insert(root.0);
+        }
+        if let Some(k) = event.killed {
+            killed.push(k);
+            per_doc_killed.entry(record.doc_id.clone()).or_insert((k, chain_names.clone()));
+        }
+        if let Some(w) = event.wounded {
+            wounded.push(w);
+            per_doc_wounded.entry(record.doc_id.clone()).or_insert((w, chain_names.clone()));
+        }
+        out_mentions.push(EventMention {
+            doc: record.doc_id.clone(),
+            start: event.trigger.start,
+            end: event.trigger.end,
+            text: event.trigger.text.clone(),
+            chain: chain_names,
+        });
+    }
+    let source_groups = independent_groups(articles, syndication_group, members.iter().map(|&m| mentions[m].0), &upstream, &upstream_names);
+    let mut disagreements = Vec::new();
+    for (field, per_doc) in [("killed", &per_doc_killed), ("wounded", &per_doc_wounded)] {
+        let distinct: BTreeSet<String> = per_doc.values().map(|(f, _)| format!("{f:?}")).collect();
+        if distinct.len() > 1 {
+            disagreements.push(Disagreement {
+                field: field.to_string(),
+                values: per_doc
+                    .iter()
+                    .map(|(doc, (f, chain))| DisagreementValue {
+                        value: serde_json::to_value(f).unwrap_or(serde_json::Value::Null),
+                        doc: doc.clone(),
+                        chain: chain.clone(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+    EventCluster {
+        id: String::new(),
+        event_type: first.event_type.clone(),
+        mode: modes.into_iter().max_by_key(|(_, n)| *n).map(|(m, _)| m),
+        actors: actors.into_iter().collect(),
+        targets: targets.into_iter().collect(),
+        places: places.into_iter().collect(),
+        dates: dates.into_iter().collect(),
+        docs: docs.into_iter().collect(),
+        mentions: out_mentions,
+        killed: combine(&killed),
+        wounded: combine(&wounded),
+        sources: sources.into_iter().collect(),
+        independent_sources: source_groups.len(),
+        source_groups,
+        disagreements,
+    }
+}
+
+/// Groups the reporting articles into independent sources: same syndication cluster, or a shared
+/// upstream source.
+fn independent_groups(
+    articles: &[Article],
+    syndication_group: &[String],
+    reporting: impl Iterator<Item = usize>,
+    upstream: &BTreeMap<usize, BTreeSet<String>>,
+    upstream_names: &BTreeMap<String, String>,
+) -> Vec<SourceGroup> {
+    let reporting: BTreeSet<usize> = reporting.collect();
+    let reporting: Vec<usize> = reporting.into_iter().collect();
+    let mut group_of: Vec<usize> = (0..reporting.len()).collect();
+    let mut key_owner: HashMap<String, usize> = HashMap::new();
+    for (i, &a) in reporting.iter().enumerate() {
+        let mut keys = vec![format!("copy:{}", syndication_group[a])];
+        keys.extend(upstream.get(&a).into_iter().flatten().map(|k| format!("up:{k}")));
+        for key in keys {
+            match key_owner.get(&key) {
+                Some(&owner) => {
+                    let (from, to) = (group_of[i], group_of[owner]);
+                    for g in group_of.iter_mut() {
+                        if *g == from {
+                            *g = to;
+                        }
+                    }
+                }
+                None => {
+                    key_owner.insert(key, i);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &g) in group_of.iter().enumerate() {
+        groups.entry(g).or_default().push(reporting[i]);
+    }
+    groups
+        .into_values()
+        .map(|members| {
+            let up: BTreeSet<String> = members
+                .iter()
+                .flat_map(|a| upstream.get(a).into_iter().flatten())
+                .filter_map(|k| upstream_names.get(k).cloned())
+                .collect();
+            SourceGroup {
+                docs: members.iter().map(|&a| articles[a].record.doc_id.clone()).collect(),
+                upstream: up.into_iter().collect(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,32 @@
+//! `isnad report`: the corpus view of a set of articles, for a terminal, as JSON or as Markdown.
+
+use crate::batch::read_and_extract;
+use crate::cli::{EXIT_OK, EXIT_SOME_INPUTS_FAILED};
+use crate::render;
+use anyhow::Context;
+use std::io::Write;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Terminal,
+    Json,
+    Md,
+}
+
+pub fn run(paths: &[String], format: Format) -> anyhow::Result<u8> {
+    let batch = read_and_extract(paths);
+    let articles = batch.articles();
+    let view = isnad_corpus::build(&articles);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &view).context("writing the report")?;
+            writeln!(out)?;
+        }
+        Format::Md => render::markdown(&mut out, &view, &articles)?,
+        Format::Terminal => render::terminal(&mut out, &view, &articles, render::use_colour())?,
+    }
+    out.flush().context("writing the report")?;
+    Ok(if batch.failed > 0 { EXIT_SOME_INPUTS_FAILED } else { EXIT_OK })
+}
