@@ -3,10 +3,10 @@
 //! Field names and shapes here are a contract with users and the scorer: add fields freely, never
 //! rename or drop one.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A span with its exact text: UTF-8 byte offsets into the article's text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextSpan {
     pub start: usize,
     pub end: usize,
@@ -14,20 +14,20 @@ pub struct TextSpan {
 }
 
 /// A span without its text (the body, a statement's content).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ByteSpan {
     pub start: usize,
     pub end: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FurnitureSpan {
     pub start: usize,
     pub end: usize,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EntityType {
     PER,
     ORG,
@@ -37,7 +37,7 @@ pub enum EntityType {
 }
 
 /// One distinct real-world entity in the article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     /// `e1`, `e2`, ... unique within the record.
     pub id: String,
@@ -47,23 +47,23 @@ pub struct Entity {
     pub name: String,
     pub mentions: Vec<TextSpan>,
     /// The gazetteer id (`iso:AF`, `org:taliban`, ...) when the entity is a known one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gazetteer_id: Option<String>,
 }
 
 /// A reference to an entity from a role (source, actor, target, place, a `via` element).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityRef {
     pub start: usize,
     pub end: usize,
     pub text: String,
     /// The `id` of an entity in the record's `entities`, where resolved.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
 }
 
 /// One reporting cue with its source, content and chain of outer sources.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attribution {
     pub cue: TextSpan,
     /// The innermost speaker, with its full span (role + title + name); `None` where not found.
@@ -78,7 +78,7 @@ pub struct Attribution {
 }
 
 /// A figure: an exact integer, or bounds with a best estimate.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Figure {
     Exact(i64),
@@ -86,7 +86,7 @@ pub enum Figure {
 }
 
 /// One trigger mention of a specific happening, typed in PLOVER.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     #[serde(rename = "type")]
     pub event_type: String,
@@ -105,7 +105,7 @@ pub struct Event {
     pub attribution: Option<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuantityOut {
     pub start: usize,
     pub end: usize,
@@ -113,14 +113,14 @@ pub struct QuantityOut {
     pub value: Option<f64>,
     pub low: Option<f64>,
     pub high: Option<f64>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub vague: bool,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub percent: bool,
     pub unit: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateOut {
     pub start: usize,
     pub end: usize,
@@ -130,7 +130,7 @@ pub struct DateOut {
 }
 
 /// Everything extracted from one article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     pub doc_id: String,
     pub origin: String,
@@ -144,9 +144,9 @@ pub struct Record {
     pub quantities: Vec<QuantityOut>,
     pub dates: Vec<DateOut>,
     /// The decoded text the spans index, when it is not the input file's bytes.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
     /// Hex of the document's content hash.
     pub content_hash: String,

@@ -1,6 +1,7 @@
 //! Argument parsing and exit codes.
 
 use clap::{Parser, Subcommand};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Exit codes, documented in `isnad --help`.
@@ -32,12 +33,24 @@ pub enum Command {
         #[arg(long)]
         pretty: bool,
     },
-    /// The corpus view of a set of articles: events with their independent sources, disagreements,
-    /// single-source claims, entities across articles
-    Report {
+    /// Read, extract and store articles (idempotent: the same text is stored once)
+    Ingest {
         /// Files, directories (read recursively) or `-` for standard input
         #[arg(required = true)]
         paths: Vec<String>,
+        /// The store directory
+        #[arg(long, default_value = "isnad-data")]
+        store: PathBuf,
+    },
+    /// The corpus view of a set of articles: events with their independent sources, disagreements,
+    /// single-source claims, entities across articles
+    Report {
+        /// Files, directories (read recursively) or `-` for standard input; none with --store
+        #[arg(required_unless_present = "store")]
+        paths: Vec<String>,
+        /// Report on the articles in this store instead of on paths
+        #[arg(long, conflicts_with = "paths")]
+        store: Option<PathBuf>,
         /// Write the report as JSON (the shape of SCHEMA.md)
         #[arg(long, conflicts_with = "md")]
         json: bool,
@@ -59,10 +72,11 @@ pub fn run() -> ExitCode {
     };
     let result = match cli.command {
         Command::Extract { paths, pretty } => crate::commands::extract::run(&paths, pretty),
-        Command::Report { paths, json, md } => {
+        Command::Ingest { paths, store } => crate::commands::ingest::run(&paths, &store),
+        Command::Report { paths, store, json, md } => {
             use crate::commands::report::Format;
             let format = if json { Format::Json } else if md { Format::Md } else { Format::Terminal };
-            crate::commands::report::run(&paths, format)
+            crate::commands::report::run(&paths, store.as_deref(), format)
         }
         Command::Demo => crate::commands::demo::run(),
     };

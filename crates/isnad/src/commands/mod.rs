@@ -2,4 +2,5 @@
 
 pub mod demo;
 pub mod extract;
+pub mod ingest;
 pub mod report;
