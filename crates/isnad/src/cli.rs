@@ -60,6 +60,19 @@ pub enum Command {
     },
     /// Run the whole path on the fictional articles shipped with isnad and print what it found
     Demo,
+    /// Measure throughput and peak memory (run in release mode, outside CI)
+    Bench {
+        #[arg(value_enum)]
+        stage: crate::commands::bench::Stage,
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Worker threads (default: one per core)
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Runs of the timed stage; the best is reported
+        #[arg(long, default_value_t = 3)]
+        repeat: usize,
+    },
 }
 
 pub fn run() -> ExitCode {
@@ -79,6 +92,7 @@ pub fn run() -> ExitCode {
             crate::commands::report::run(&paths, store.as_deref(), format)
         }
         Command::Demo => crate::commands::demo::run(),
+        Command::Bench { stage, paths, threads, repeat } => crate::commands::bench::run(stage, &paths, threads, repeat),
     };
     match result {
         Ok(code) => ExitCode::from(code),
