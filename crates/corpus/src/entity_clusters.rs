@@ -2,6 +2,9 @@
 //!
 //! A record's entity joins a cluster by its gazetteer id when it has one (spelling variants of a
 //! known entity are already merged there), else by its type and the matching form of its name.
+//! Then clusters of unknown names that differ by a typo or a spelling variant (a small edit distance
+//! on the matching form) merge, unless some article names both as different entities: an article
+//! that keeps two look-alikes apart is evidence that they are two.
 
 use crate::Article;
 use isnad_extract::{Entity, EntityType};
@@ -75,6 +78,7 @@ impl EntityIndex {
                 index.by_record_entity.insert((article_index, entity.id.clone()), cluster);
             }
         }
+        merge_spelling_variants(&mut index, &mut aliases, &mut docs, articles);
         for (i, cluster) in index.clusters.iter_mut().enumerate() {
             cluster.id = format!("c{}", i + 1);
             cluster.aliases = std::mem::take(&mut aliases[i]).into_iter().filter(|a| *a != cluster.name).collect();
@@ -86,5 +90,173 @@ impl EntityIndex {
     /// The cluster of entity `entity_id` of article `article_index`.
     pub fn cluster_of(&self, article_index: usize, entity_id: &str) -> Option<&EntityCluster> {
         self.by_record_entity.get(&(article_index, entity_id.to_string())).map(|&i| &self.clusters[i])
+    }
+}
+
+/// Character edit distance (Levenshtein), stopping early once it exceeds `limit`.
+fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        if current.iter().min().copied().unwrap_or(0) > limit {
+            return limit + 1;
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// How many edits a name of this length may differ by and still be the same name misspelt.
+fn typo_budget(letters: usize) -> usize {
+    match letters {
+        0..=5 => 0,
+        6..=10 => 1,
+        _ => 2,
+    }
+}
+
+/// Merges clusters of unknown names (no gazetteer id) whose matching forms differ by a typo.
+fn merge_spelling_variants(
+    index: &mut EntityIndex,
+    aliases: &mut Vec<BTreeSet<String>>,
+    docs: &mut Vec<BTreeSet<String>>,
+    articles: &[Article],
+) {
+    let n = index.clusters.len();
+    let keys: Vec<String> = index.clusters.iter().map(|c| normalize_str(&c.name)).collect();
+    // Pairs of clusters some article names as two different entities.
+    let mut seen_apart: std::collections::HashSet<(usize, usize)> = Default::default();
+    for (a, article) in articles.iter().enumerate() {
+        let here: Vec<usize> = article
+            .record
+            .entities
+            .iter()
+            .filter_map(|e| index.by_record_entity.get(&(a, e.id.clone())).copied())
+            .collect();
+        for (i, &x) in here.iter().enumerate() {
+            for &y in &here[i + 1..] {
+                seen_apart.insert((x.min(y), x.max(y)));
+            }
+        }
+    }
+    let mut target: Vec<usize> = (0..n).collect();
+    for i in 0..n {
+        if index.clusters[i].gazetteer_id.is_some() || target[i] != i {
+            continue;
+        }
+        for j in i + 1..n {
+            let (ci, cj) = (&index.clusters[i], &index.clusters[j]);
+            if cj.gazetteer_id.is_some() || target[j] != j || ci.entity_type != cj.entity_type {
+                continue;
+            }
+            let budget = typo_budget(keys[i].chars().count().min(keys[j].chars().count()));
+            if budget == 0 || seen_apart.contains(&(i, j)) || edit_distance(&keys[i], &keys[j], budget) > budget {
+                continue;
+            }
+            target[j] = i;
+        }
+    }
+    if target.iter().enumerate().all(|(i, &t)| i == t) {
+        return;
+    }
+    // Fold merged clusters into their targets, then renumber.
+    let mut new_index: Vec<usize> = vec![usize::MAX; n];
+    let mut kept = Vec::new();
+    for i in 0..n {
+        if target[i] == i {
+            new_index[i] = kept.len();
+            kept.push(i);
+        }
+    }
+    for i in 0..n {
+        let t = target[i];
+        if t != i {
+            let (moved_aliases, moved_docs) = (std::mem::take(&mut aliases[i]), std::mem::take(&mut docs[i]));
+            aliases[t].extend(moved_aliases);
+            aliases[t].insert(index.clusters[i].name.clone());
+            docs[t].extend(moved_docs);
+            index.clusters[t].mentions += index.clusters[i].mentions;
+        }
+    }
+    let old_clusters = std::mem::take(&mut index.clusters);
+    let old_aliases = std::mem::take(aliases);
+    let old_docs = std::mem::take(docs);
+    for (i, ((cluster, a), d)) in old_clusters.into_iter().zip(old_aliases).zip(old_docs).enumerate() {
+        if target[i] == i {
+            index.clusters.push(cluster);
+            aliases.push(a);
+            docs.push(d);
+        }
+    }
+    for cluster in index.by_record_entity.values_mut() {
+        *cluster = new_index[target[*cluster]];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isnad_extract::{ByteSpan, Record, TextSpan};
+
+    #[test]
+    fn edit_distance_counts_and_stops_early() {
+        assert_eq!(edit_distance("صوت الجنوب", "صوت الجنب", 2), 1);
+        assert_eq!(edit_distance("abc", "abc", 0), 0);
+        assert!(edit_distance("نور الهدى", "نور الدين", 1) > 1);
+    }
+
+    fn entity(id: &str, t: EntityType, name: &str) -> Entity {
+        Entity {
+            id: id.into(),
+            entity_type: t,
+            name: name.into(),
+            mentions: vec![TextSpan { start: 0, end: name.len(), text: name.into() }],
+            gazetteer_id: None,
+        }
+    }
+
+    fn record(doc: &str, entities: Vec<Entity>) -> Record {
+        Record {
+            doc_id: doc.into(),
+            origin: doc.into(),
+            title: None,
+            published: None,
+            body: ByteSpan { start: 0, end: 0 },
+            furniture: vec![],
+            entities,
+            attributions: vec![],
+            events: vec![],
+            quantities: vec![],
+            dates: vec![],
+            text: None,
+            warnings: vec![],
+            content_hash: doc.into(),
+        }
+    }
+
+    #[test]
+    fn typos_merge_across_articles_but_look_alikes_named_apart_stay_apart() {
+        let records = [
+            record("a", vec![entity("e1", EntityType::OUTLET, "صحيفة مرآة السهول"), entity("e2", EntityType::PER, "كمال العلوي")]),
+            record("b", vec![entity("e1", EntityType::OUTLET, "صحيفة مراة السهل")]),
+            record("c", vec![entity("e1", EntityType::PER, "كمال العلوي"), entity("e2", EntityType::PER, "كمال العلوني")]),
+        ];
+        let articles: Vec<Article> = records.iter().map(|r| Article { record: r, text: "" }).collect();
+        let index = EntityIndex::build(&articles);
+        let outlet = index.cluster_of(0, "e1").unwrap();
+        assert_eq!(outlet.docs, vec!["a", "b"], "a typo of one outlet is one cluster");
+        assert_eq!(index.cluster_of(1, "e1").unwrap().id, outlet.id);
+        let (first, second) = (index.cluster_of(2, "e1").unwrap(), index.cluster_of(2, "e2").unwrap());
+        assert_ne!(first.id, second.id, "an article that names both keeps them apart");
+        assert_eq!(first.docs, vec!["a", "c"]);
     }
 }
