@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 const NUMBERS_TSV: &str = include_str!("../../../data/gazetteer/lex_numbers.tsv");
 const MONTHS_TSV: &str = include_str!("../../../data/gazetteer/lex_months.tsv");
+const OUTLETS_TSV: &str = include_str!("../../../data/gazetteer/outlets.tsv");
 
 /// What one number word contributes to a cardinal phrase.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -53,6 +54,9 @@ pub(crate) struct Lexicon {
     pub months: Vec<MonthName>,
     /// Weekday names in matching form (with and without the article), Monday = 0.
     pub weekdays: HashMap<String, u32>,
+    /// Outlet names that contain the word اليوم (روسيا اليوم), as words in matching form: there it
+    /// is no date.
+    pub day_word_names: Vec<Vec<String>>,
 }
 
 /// Month names that are also frequent words or given names in matching form.
@@ -180,7 +184,17 @@ fn build() -> Lexicon {
     // Longest names first, so that كانون الثاني wins over a shorter prefix.
     months.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
     let ordinal_heads = ordinals.keys().filter_map(|k| k.split_once(' ').map(|(head, _)| head.to_string())).collect();
-    Lexicon { numbers, ordinals, ordinal_heads, months, weekdays }
+    let mut day_word_names = Vec::new();
+    for line in OUTLETS_TSV.lines().skip(1) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        for name in fields.iter().skip(3).take(3).flat_map(|f| f.split('|')) {
+            let words: Vec<String> = normalize_str(name).split_whitespace().map(str::to_string).collect();
+            if words.len() > 1 && words.iter().any(|w| w == "اليوم") {
+                day_word_names.push(words);
+            }
+        }
+    }
+    Lexicon { numbers, ordinals, ordinal_heads, months, weekdays, day_word_names }
 }
 
 fn is_power_of_thousand(v: f64) -> bool {

@@ -23,6 +23,7 @@
 //! This crate knows nothing about files, formats or entities.
 
 pub mod dates;
+pub mod hijri;
 mod lexicon;
 pub mod normalize;
 pub mod numbers;

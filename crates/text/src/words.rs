@@ -88,20 +88,22 @@ pub(crate) fn dual_of(word: &str) -> Option<&'static str> {
     None
 }
 
-/// `word` itself and the forms it takes without one or two one-letter proclitics (و ف ب ل ك),
-/// keeping at least two letters.
+/// `word` itself and the forms it takes without its one-letter proclitics, in the order Arabic
+/// stacks them (a conjunction و/ف, then a preposition ب/ل/ك), keeping at least two letters.
 pub(crate) fn without_proclitics(word: &str) -> impl Iterator<Item = &str> {
     let mut forms = vec![word];
     let mut rest = word;
-    for _ in 0..2 {
-        let mut chars = rest.chars();
-        match chars.next() {
-            Some('و' | 'ف' | 'ب' | 'ل' | 'ك') if chars.as_str().chars().count() >= 2 => {
-                rest = chars.as_str();
-                forms.push(rest);
-            }
-            _ => break,
-        }
+    let strip = |rest: &str, set: &[char]| -> Option<usize> {
+        let first = rest.chars().next()?;
+        (set.contains(&first) && rest[first.len_utf8()..].chars().count() >= 2).then_some(first.len_utf8())
+    };
+    if let Some(len) = strip(rest, &['و', 'ف']) {
+        rest = &rest[len..];
+        forms.push(rest);
+    }
+    if let Some(len) = strip(rest, &['ب', 'ل', 'ك']) {
+        rest = &rest[len..];
+        forms.push(rest);
     }
     forms.into_iter()
 }
@@ -179,5 +181,6 @@ mod tests {
         let forms: Vec<&str> = without_proclitics("وبقذيفتين").collect();
         assert_eq!(forms, vec!["وبقذيفتين", "بقذيفتين", "قذيفتين"]);
         assert_eq!(without_proclitics("في").count(), 1);
+        assert_eq!(without_proclitics("بوست").collect::<Vec<_>>(), vec!["بوست", "وست"]);
     }
 }
