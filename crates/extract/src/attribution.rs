@@ -1,9 +1,506 @@
 //! Attributions: reporting cues, their sources, contents and chains of outer sources.
+//!
+//! One [`Attribution`] per reporting cue ([`cues`]). Its source is found by Arabic word order: in
+//! verb–subject order the speaker follows the verb (قال وزير الخارجية … إن), in subject–verb order
+//! it precedes it (الوزارة قالت …), after an introducer it follows (بحسب الصحيفة). A speaker that is
+//! only implied (وقال إن …, مضيفا أن …) or named by an anaphoric noun (وأضافت الصحيفة، وقال
+//! الوزير) is resolved to the most recent matching speaker: the source then refers to the
+//! antecedent's words and entity, so the record says who.
+//!
+//! Chains (`via`, nearest first) come from an introducer in the same clause (وبحسب الصحيفة، قال
+//! الوزير …؛ قال فلان …، وفقا لـ …), a channel naming an outlet (في مقابلة مع …، في صحيفة …،
+//! لقناة …), and nesting: a cue inside the content of another cue of the same sentence reports
+//! through that cue's source. Passive hearsay (قيل، يقال) names no speaker and is left to events as
+//! a hedge.
 
-use crate::{Analysis, Attribution, Entity};
+pub mod cues;
+pub mod phrase;
+
+use crate::lexicon::{bare_noun, lexicon, Agreement};
+use crate::{entities, Analysis, Attribution, ByteSpan, Entity, EntityRef, EntityType, TextSpan};
+use cues::{find_cues, is_coordinator, Cue, CueKind};
+use isnad_text::tokens::TokenKind;
+use isnad_text::Span;
+use phrase::*;
+
+/// A cue being resolved, with what the later steps need to know about it.
+struct Draft {
+    cue: Cue,
+    sentence: usize,
+    source: Option<EntityRef>,
+    /// The speaker phrase's tokens (explicit sources only).
+    source_tokens: Option<(usize, usize)>,
+    /// Token where the reported content starts.
+    content_start: usize,
+    content_end_token: usize,
+    via: Vec<EntityRef>,
+    /// Does the source name an outlet (for anaphors such as الصحيفة)?
+    outlet: bool,
+    dropped: bool,
+}
 
 /// Finds the attributions of an article.
 pub fn find(analysis: &Analysis, entities: &[Entity]) -> Vec<Attribution> {
-    let _ = (analysis, entities);
-    Vec::new()
+    let an = analysis;
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (sentence, s) in an.sentences.iter().enumerate() {
+        let range = an.tokens_in(*s);
+        if range.is_empty() {
+            continue;
+        }
+        let first_new = drafts.len();
+        for cue in find_cues(an, range.start, range.end) {
+            let draft = resolve_cue(an, entities, &drafts, cue, sentence, range.start, range.end);
+            drafts.push(draft);
+        }
+        link_sentence(an, entities, &mut drafts, first_new, range.end);
+    }
+    drafts
+        .into_iter()
+        .filter(|d| !d.dropped)
+        .map(|d| {
+            let cue_span = cue_span(an, &d.cue);
+            let content = (d.content_start < d.content_end_token).then(|| {
+                let span = span_of(an, d.content_start, d.content_end_token - 1);
+                ByteSpan { start: span.start, end: span.end }
+            });
+            Attribution {
+                cue: TextSpan { start: cue_span.start, end: cue_span.end, text: an.slice(cue_span).to_string() },
+                source: d.source,
+                content,
+                via: d.via,
+                cue_kind: d.cue.kind.name().to_string(),
+                negated: d.cue.negated,
+            }
+        })
+        .collect()
 }
+
+fn cue_span(an: &Analysis, cue: &Cue) -> Span {
+    let first = span_without_prefix(an, cue.first, cue.conjunction_len);
+    Span::new(first.start, an.tokens[cue.last].span.end.max(first.start))
+}
+
+/// Finds the source and content of one cue.
+fn resolve_cue(
+    an: &Analysis,
+    entities: &[Entity],
+    earlier: &[Draft],
+    cue: Cue,
+    sentence: usize,
+    start: usize,
+    end: usize,
+) -> Draft {
+    let mut draft = Draft {
+        cue: cue.clone(),
+        sentence,
+        source: None,
+        source_tokens: None,
+        content_start: cue.last + 1,
+        content_end_token: end,
+        via: Vec::new(),
+        outlet: false,
+        dropped: false,
+    };
+    let mut after = cue.last + 1;
+    match cue.kind {
+        CueKind::Introducer | CueKind::Noun => {
+            if let Some((first, skip)) = cue.source_start {
+                if let Some(last) = phrase_forward(an, first, end) {
+                    draft.source_tokens = Some((first, last));
+                    let span = Span::new(span_without_prefix(an, first, skip).start, an.tokens[last].span.end);
+                    draft.source = Some(source_ref(an, entities, earlier, span, first, last, cue.agreement));
+                    after = last + 1;
+                }
+            }
+        }
+        CueKind::Headline => {
+            let (first, _) = cue.source_start.unwrap_or((start, 0));
+            if first < cue.first {
+                let span = span_of(an, first, cue.first - 1);
+                draft.source_tokens = Some((first, cue.first - 1));
+                draft.source = Some(source_ref(an, entities, earlier, span, first, cue.first - 1, None));
+            }
+        }
+        CueKind::Verb | CueKind::Participle => {
+            let subject_first = skip_adverbials(an, cue.last + 1, end);
+            let verb_has_conjunction = cue.conjunction_len > 0;
+            let before = if cue.first > start { word(an, cue.first - 1) } else { "" };
+            let clause_initial = cue.first == start
+                || verb_has_conjunction
+                || an.tokens[cue.first - 1].kind == TokenKind::Punct && !is_punct(an, cue.first - 1, &QUOTES)
+                || is_coordinator(before)
+                || is_phrase_stop(before);
+            let backward = if cue.kind == CueKind::Verb && !clause_initial {
+                phrase_backward(an, start, cue.first)
+            } else {
+                None
+            };
+            let forward = if cue.kind == CueKind::Verb && backward.is_none() {
+                phrase_forward(an, subject_first, end)
+                    .filter(|_| !starts_content(an, subject_first) && !is_addressed_outlet(word(an, subject_first)))
+            } else {
+                None
+            };
+            if let Some(first) = backward {
+                let last = cue.first - 1;
+                let (first, last) = trim_phrase(an, first, last);
+                draft.source_tokens = Some((first, last));
+                draft.source = Some(source_ref(an, entities, earlier, span_of(an, first, last), first, last, cue.agreement));
+            } else if let Some(last) = forward {
+                draft.source_tokens = Some((subject_first, last));
+                draft.source = Some(source_ref(
+                    an,
+                    entities,
+                    earlier,
+                    span_of(an, subject_first, last),
+                    subject_first,
+                    last,
+                    cue.agreement,
+                ));
+                after = last + 1;
+            } else {
+                draft.source = implicit_subject(an, entities, earlier, &cue, sentence, start);
+            }
+        }
+    }
+    if cue.kind == CueKind::Introducer && !is_document_free(an, &draft) {
+        // وفقا للاتفاقية، بحسب القانون: a legal text, not a source.
+        draft.dropped = true;
+    }
+    if let Some((first, last)) = draft.source_tokens {
+        draft.outlet = names_outlet(an, entities, first, last);
+    }
+    if draft.source.as_ref().is_some_and(|s| s.entity.is_none()) && draft.source_tokens.is_none() {
+        // A resolved antecedent: copy whether it was an outlet.
+        draft.outlet = earlier.iter().rev().any(|d| d.outlet && d.source == draft.source);
+    }
+    // Channels between the speaker and the content name outer sources (في مقابلة مع …، لقناة …).
+    let (via, content_start) = channel_via(an, entities, earlier, after, end);
+    draft.via.extend(via);
+    draft.content_start = content_start;
+    draft
+}
+
+/// Does the word at `i` open the reported content rather than name a speaker?
+fn starts_content(an: &Analysis, i: usize) -> bool {
+    let w = word(an, i);
+    is_complementiser(w) || is_punct(an, i, &[":"]) || w == "الي" && is_complementiser(word(an, i + 1))
+}
+
+/// Drops particles and a leading quotation mark that a backward phrase may start with.
+fn trim_phrase(an: &Analysis, mut first: usize, last: usize) -> (usize, usize) {
+    while first < last && (an.tokens[first].kind == TokenKind::Punct || matches!(word(an, first), "لكن" | "ولكن" | "الا")) {
+        first += 1;
+    }
+    (first, last)
+}
+
+/// Looks past the speaker for channel phrases and introducers that name an outer source; returns
+/// them and the token where the content starts.
+fn channel_via(an: &Analysis, entities: &[Entity], earlier: &[Draft], from: usize, end: usize) -> (Vec<EntityRef>, usize) {
+    let mut via = Vec::new();
+    let mut i = from;
+    let limit = end.min(from + 14);
+    while i < limit {
+        let w = word(an, i);
+        if starts_content(an, i) || is_punct(an, i, &QUOTES) {
+            break;
+        }
+        // لقناة X / لصحيفة X right after the verb or speaker: the channel spoken to.
+        if w.starts_with('ل') && is_outlet_head(w) {
+            if let Some(last) = phrase_forward_outer(an, i, end) {
+                let span = Span::new(span_without_prefix(an, i, "ل".len()).start, an.tokens[last].span.end);
+                via.push(source_ref(an, entities, earlier, span, i, last, None));
+                i = last + 1;
+                continue;
+            }
+        }
+        if w == "في" {
+            let next = word(an, i + 1);
+            if is_outlet_head(next) {
+                if let Some(last) = phrase_forward_outer(an, i + 1, end) {
+                    via.push(source_ref(an, entities, earlier, span_of(an, i + 1, last), i + 1, last, None));
+                    i = last + 1;
+                    continue;
+                }
+            }
+            if is_channel_noun(next) {
+                // في مقابلة مع X / في مقال لموقع X / في حديث لـ X
+                let mut j = i + 2;
+                if matches!(word(an, j), "مع" | "الي" | "ل") {
+                    j += 1;
+                }
+                let target = word(an, j);
+                let named = target.starts_with('ل') && (is_outlet_head(target) || target.chars().count() > 3)
+                    || word(an, j - 1) == "مع"
+                    || word(an, j - 1) == "ل";
+                if named && !matches!(target, "له" | "لها" | "لهم" | "صحفي" | "صحافي" | "صحفيه") {
+                    let skip = if target.starts_with('ل') && word(an, j - 1) != "مع" && word(an, j - 1) != "ل" { "ل".len() } else { 0 };
+                    if let Some(last) = phrase_forward_outer(an, j, end) {
+                        let span = Span::new(span_without_prefix(an, j, skip).start, an.tokens[last].span.end);
+                        via.push(source_ref(an, entities, earlier, span, j, last, None));
+                        i = last + 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    (via, i.min(end))
+}
+
+/// The name of an outer source after a channel word: a short phrase ending at punctuation or a
+/// complementiser.
+fn phrase_forward_outer(an: &Analysis, first: usize, end: usize) -> Option<usize> {
+    let mut last = None;
+    let mut i = first;
+    while i < end && i < first + 6 {
+        let t = &an.tokens[i];
+        let w = word(an, i);
+        if t.kind == TokenKind::Punct {
+            if QUOTES.contains(&w) || matches!(w, "(" | ")") {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if is_phrase_stop(w) || w == "في" || lexicon().reporting.contains_key(w) || is_adverbial(w) {
+            break;
+        }
+        last = Some(i);
+        i += 1;
+    }
+    last
+}
+
+/// Does the phrase name an outlet: a head noun (صحيفة، قناة …) or an outlet entity inside it?
+fn names_outlet(an: &Analysis, entities: &[Entity], first: usize, last: usize) -> bool {
+    let span = span_of(an, first, last);
+    is_outlet_head(word(an, first))
+        || entities::mention_within(entities, span).is_some_and(|(e, _)| e.entity_type == EntityType::OUTLET)
+}
+
+/// A reference for the speaker phrase at tokens `first..=last`, resolving anaphoric nouns
+/// (الصحيفة، الوزير، المصادر) to the most recent speaker they describe.
+fn source_ref(
+    an: &Analysis,
+    entities: &[Entity],
+    earlier: &[Draft],
+    span: Span,
+    first: usize,
+    last: usize,
+    _agreement: Option<Agreement>,
+) -> EntityRef {
+    let own = entities::reference(an, entities, span);
+    if own.entity.is_some() || first != last {
+        return own;
+    }
+    let w = word(an, first);
+    let bare = bare_noun(w);
+    let definite = bare.len() < w.len();
+    if !definite {
+        return own;
+    }
+    let lex = lexicon();
+    let antecedent = if lex.outlet_heads.contains(bare) {
+        let from_drafts = earlier.iter().rev().find(|d| d.outlet).and_then(|d| d.source.clone());
+        let from_entities = last_mention(entities, span.start, |e| e.entity_type == EntityType::OUTLET);
+        newest(from_drafts, from_entities)
+    } else if lex.role_words.contains(bare) || lex.org_heads.contains(bare) || lex.unnamed_sources.contains(w) {
+        let stems = same_noun_forms(bare);
+        earlier.iter().rev().find_map(|d| {
+            let s = d.source.as_ref()?;
+            let text = isnad_text::normalize::normalize_str(&s.text);
+            text.split_whitespace().any(|t| stems.iter().any(|st| bare_noun(t) == st)).then(|| s.clone())
+        })
+    } else {
+        None
+    };
+    match antecedent {
+        Some(a) if a.entity.is_some() => EntityRef { entity: a.entity, ..own },
+        Some(a) => a,
+        None => own,
+    }
+}
+
+/// Singular and plural of a noun that may refer back (مصدر / مصادر).
+fn same_noun_forms(bare: &str) -> Vec<String> {
+    let mut forms = vec![bare.to_string()];
+    match bare {
+        "مصادر" => forms.push("مصدر".into()),
+        "مصدر" => forms.push("مصادر".into()),
+        "مسوولون" | "مسوولين" => forms.push("مسوول".into()),
+        _ => {}
+    }
+    forms
+}
+
+/// The later of two references by position in the text.
+fn newest(a: Option<EntityRef>, b: Option<EntityRef>) -> Option<EntityRef> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.start > a.start { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The last mention, before byte `before`, of an entity that `keep` accepts.
+fn last_mention(entities: &[Entity], before: usize, keep: impl Fn(&Entity) -> bool) -> Option<EntityRef> {
+    entities
+        .iter()
+        .filter(|e| keep(e))
+        .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
+        .filter(|(_, m)| m.end <= before)
+        .max_by_key(|(_, m)| m.start)
+        .map(|(e, m)| EntityRef { start: m.start, end: m.end, text: m.text.clone(), entity: Some(e.id.clone()) })
+}
+
+/// The speaker of a cue with no subject of its own (وقال إن …، مضيفا أن …): a person (masculine
+/// verb) or organisation (feminine) named earlier in the sentence, else the latest speaker whose
+/// verb agrees.
+fn implicit_subject(
+    an: &Analysis,
+    entities: &[Entity],
+    earlier: &[Draft],
+    cue: &Cue,
+    sentence: usize,
+    start: usize,
+) -> Option<EntityRef> {
+    let sentence_start = an.tokens[start].span.start;
+    let cue_start = an.tokens[cue.first].span.start;
+    let same_sentence_speaker = earlier.iter().rev().find(|d| d.sentence == sentence && d.source.is_some());
+    if cue.kind == CueKind::Participle {
+        if let Some(d) = same_sentence_speaker {
+            return d.source.clone();
+        }
+    }
+    let wanted: &[EntityType] = match cue.agreement {
+        Some(Agreement::Masculine) => &[EntityType::PER],
+        Some(Agreement::Feminine) => &[EntityType::ORG, EntityType::OUTLET],
+        _ => &[EntityType::ORG, EntityType::PER],
+    };
+    let in_sentence = last_mention(entities, cue_start, |e| wanted.contains(&e.entity_type))
+        .filter(|m| m.start >= sentence_start && !earlier.iter().any(|d| d.sentence == sentence && d.source.as_ref().is_some_and(|s| s.start <= m.start && m.end <= s.end && s.start >= sentence_start)));
+    if in_sentence.is_some() {
+        return in_sentence;
+    }
+    earlier
+        .iter()
+        .rev()
+        .filter(|d| d.source.is_some())
+        .find(|d| agrees(d, cue.agreement))
+        .and_then(|d| d.source.clone())
+}
+
+fn agrees(d: &Draft, wanted: Option<Agreement>) -> bool {
+    match (d.cue.agreement, wanted) {
+        (Some(a), Some(b)) => a == b,
+        // Outlets and organisations named by an introducer take feminine agreement.
+        (None, Some(Agreement::Feminine)) => true,
+        (None, Some(_)) => d.source.as_ref().is_some_and(|s| !s.text.trim_end().ends_with('ة')),
+        _ => true,
+    }
+}
+
+/// Links the cues of one sentence: introducers merge into the verb they qualify as its outer
+/// source, nested cues report through the cue whose content holds them, and coordinated cues end
+/// the content of the cue before them.
+fn link_sentence(an: &Analysis, entities: &[Entity], drafts: &mut [Draft], first_new: usize, end: usize) {
+    let _ = entities;
+    let n = drafts.len();
+    for b in first_new..n {
+        if drafts[b].dropped {
+            continue;
+        }
+        for a in (first_new..b).rev() {
+            if drafts[a].dropped {
+                continue;
+            }
+            let b_first = drafts[b].cue.first;
+            let a_kind = drafts[a].cue.kind;
+            let b_kind = drafts[b].cue.kind;
+            let b_coordinated = drafts[b].cue.conjunction_len > 0 || b_first > 0 && is_coordinator(word(an, b_first - 1));
+            // وبحسب الصحيفة، قال الوزير …: the introducer qualifies the verb right after it.
+            if a_kind == CueKind::Introducer && b_kind == CueKind::Verb && !b_coordinated {
+                let a_end = drafts[a].source_tokens.map_or(drafts[a].cue.last, |(_, l)| l);
+                let between_is_filler = (a_end + 1..b_first).all(|k| is_punct(an, k, &[",", "،"]) || is_adverbial(word(an, k)));
+                if between_is_filler {
+                    if let Some(s) = drafts[a].source.clone() {
+                        let mut via = vec![s];
+                        via.extend(drafts[a].via.clone());
+                        drafts[b].via.extend(via);
+                    }
+                    drafts[a].dropped = true;
+                    break;
+                }
+            }
+            if b_first < drafts[a].content_start || b_first >= drafts[a].content_end_token {
+                continue;
+            }
+            if b_kind == CueKind::Introducer && matches!(a_kind, CueKind::Verb | CueKind::Participle | CueKind::Noun) {
+                let at_content_start = (drafts[a].content_start..b_first).all(|k| starts_content(an, k) || is_punct(an, k, &QUOTES) || is_punct(an, k, &[",", "،"]));
+                if at_content_start {
+                    // قالت الصحيفة: "وفقا لمصادرنا …": the statement is the inner source's, through the outer.
+                    if let Some(s) = drafts[a].source.clone() {
+                        let mut via = vec![s];
+                        via.extend(drafts[a].via.clone());
+                        drafts[b].via = via;
+                    }
+                    drafts[a].dropped = true;
+                } else if !b_coordinated {
+                    // قال فلان …، وفقا لـ …: the introducer names the outer source of the statement.
+                    if let Some(s) = drafts[b].source.clone() {
+                        drafts[a].via.push(s);
+                    }
+                    drafts[b].dropped = true;
+                }
+                break;
+            }
+            if b_coordinated || b_kind == CueKind::Participle {
+                drafts[a].content_end_token = clause_start(an, b_first, drafts[a].content_start);
+                continue;
+            }
+            // A cue inside another's content reports through that cue's source.
+            if let Some(s) = drafts[a].source.clone() {
+                let mut via = vec![s];
+                via.extend(drafts[a].via.clone());
+                drafts[b].via = via;
+            }
+            break;
+        }
+        let _ = end;
+    }
+}
+
+/// Is the introducer's object a source rather than a legal text (وفقا للاتفاقية، بحسب القانون)?
+fn is_document_free(an: &Analysis, d: &Draft) -> bool {
+    let Some((first, _)) = d.source_tokens else { return false };
+    let w = bare_noun(word(an, first));
+    let w = w.strip_prefix('ل').map(bare_noun).unwrap_or(w);
+    !matches!(
+        w,
+        "اتفاق" | "اتفاقيه" | "قانون" | "قرار" | "دستور" | "معاهده" | "خطه" | "برنامج" | "شروط" | "بنود" | "مبدا" | "نظام"
+            | "تقديرات" | "احصاءات" | "احصاييات" | "ارقام" | "نتايج" | "معطيات" | "بيانات"
+    )
+}
+
+/// The token where the clause holding token `i` starts (after the comma or conjunction before it).
+fn clause_start(an: &Analysis, i: usize, floor: usize) -> usize {
+    let mut k = i;
+    while k > floor {
+        let w = word(an, k - 1);
+        if is_coordinator(w) || matches!(w, "و") {
+            k -= 1;
+            continue;
+        }
+        if is_punct(an, k - 1, &[",", "،"]) {
+            return k - 1;
+        }
+        break;
+    }
+    k
+}
+
+#[cfg(test)]
+mod tests;

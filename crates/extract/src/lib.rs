@@ -13,6 +13,7 @@ pub mod attribution;
 pub mod entities;
 pub mod events;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod pipeline;
 pub mod record;
 

@@ -1,0 +1,210 @@
+//! Attribution tests on sentences written for them (invented people, places and outlets).
+
+use super::find;
+use crate::{Analysis, Attribution, Entity, EntityType, TextSpan};
+use isnad_read::Document;
+
+/// Runs attribution over `text` with the given entities (name, type); each entity's mentions are
+/// every occurrence of its name.
+fn run(text: &str, named: &[(&str, EntityType)]) -> (Vec<Attribution>, Vec<Entity>) {
+    let doc = Document::from_text("t", "test", text.to_string());
+    let an = Analysis::new(&doc);
+    let entities: Vec<Entity> = named
+        .iter()
+        .enumerate()
+        .map(|(k, (name, t))| Entity {
+            id: format!("e{}", k + 1),
+            entity_type: *t,
+            name: name.to_string(),
+            mentions: text
+                .match_indices(name)
+                .map(|(at, m)| TextSpan { start: at, end: at + m.len(), text: m.to_string() })
+                .collect(),
+            gazetteer_id: None,
+        })
+        .collect();
+    let found = find(&an, &entities);
+    if std::env::var("ISNAD_DEBUG").is_ok() {
+        eprintln!("{text}\n{found:#?}");
+    }
+    for a in &found {
+        assert_eq!(&text[a.cue.start..a.cue.end], a.cue.text, "cue span");
+        if let Some(s) = &a.source {
+            assert_eq!(&text[s.start..s.end], s.text, "source span");
+        }
+        for v in &a.via {
+            assert_eq!(&text[v.start..v.end], v.text, "via span");
+        }
+    }
+    (found, entities)
+}
+
+fn source_text(a: &Attribution) -> &str {
+    a.source.as_ref().map_or("", |s| s.text.as_str())
+}
+
+#[test]
+fn verb_subject_order_takes_the_whole_description() {
+    let (found, _) = run("وقال وزير الخارجية الزهراني سالم بن راشد إن المحادثات ستستأنف غدا.", &[]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].cue.text, "قال");
+    assert_eq!(source_text(&found[0]), "وزير الخارجية الزهراني سالم بن راشد");
+    assert_eq!(found[0].cue_kind, "verb");
+    let content = found[0].content.unwrap();
+    assert!(content.start > found[0].source.as_ref().unwrap().end);
+}
+
+#[test]
+fn subject_verb_order_looks_back() {
+    let text = "لكن وكالة النجم للأنباء أفادت بأن القافلة وصلت.";
+    let (found, _) = run(text, &[]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(source_text(&found[0]), "وكالة النجم للأنباء");
+    assert_eq!(found[0].cue.text, "أفادت");
+}
+
+#[test]
+fn apposition_after_a_comma_belongs_to_the_speaker() {
+    let (found, _) = run("كما صرح وزير الدفاع الزهراني، كامل سعيد، في مؤتمر صحفي، أن القوات انسحبت.", &[]);
+    assert_eq!(source_text(&found[0]), "وزير الدفاع الزهراني، كامل سعيد");
+    assert!(found[0].via.is_empty(), "a press conference names no outer source");
+}
+
+#[test]
+fn introducer_with_cliticised_preposition_is_an_unnamed_source() {
+    let (found, _) = run("ووفقا لمسؤولين محليين، تضررت عشرات المنازل.", &[]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].cue_kind, "introducer");
+    assert_eq!(source_text(&found[0]), "مسؤولين محليين");
+    assert_eq!(found[0].source.as_ref().unwrap().entity, None);
+}
+
+#[test]
+fn introducer_before_a_verb_becomes_its_outer_source() {
+    let text = "وبحسب صحيفة الفجر، قال الوزير كامل سعيد إن الميناء أغلق.";
+    let (found, _) = run(text, &[("صحيفة الفجر", EntityType::OUTLET), ("كامل سعيد", EntityType::PER)]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(source_text(&found[0]), "الوزير كامل سعيد");
+    assert_eq!(found[0].source.as_ref().unwrap().entity.as_deref(), Some("e2"));
+    assert_eq!(found[0].via.len(), 1);
+    assert_eq!(found[0].via[0].entity.as_deref(), Some("e1"));
+}
+
+#[test]
+fn trailing_introducer_is_the_chain_not_a_second_statement() {
+    let text = "قال القائد نادر فهيم إن الهجوم فشل، وفقا لوكالة الشمس.";
+    let (found, _) = run(text, &[]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].via.len(), 1);
+    assert_eq!(found[0].via[0].text, "وكالة الشمس");
+}
+
+#[test]
+fn legal_texts_are_not_sources() {
+    let (found, _) = run("قال نادر فهيم إن الطرفين ملزمان وفقا للاتفاقية بوقف القتال.", &[]);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].via.is_empty());
+}
+
+#[test]
+fn channel_names_the_outer_source() {
+    let text = "وأوضح نادر فهيم، في مقابلة مع إذاعة الوادي، أن الطريق مغلق.";
+    let (found, _) = run(text, &[]);
+    assert_eq!(source_text(&found[0]), "نادر فهيم");
+    assert_eq!(found[0].via.len(), 1);
+    assert_eq!(found[0].via[0].text, "إذاعة الوادي");
+    let (found, _) = run("وأضاف لقناة السهل الرسمية أن الطريق مغلق.", &[]);
+    assert_eq!(found[0].via[0].text, "قناة السهل الرسمية");
+    let (found, _) = run("ذكر سالم راشد، في مقال لموقع المرصد، أن الأسعار ارتفعت.", &[]);
+    assert_eq!(found[0].via[0].text, "موقع المرصد");
+}
+
+#[test]
+fn anaphoric_outlet_resolves_to_the_last_outlet() {
+    let text = "أكدت صحيفة الفجر أن الميناء أغلق. وأضافت الصحيفة أن السفن غادرت.";
+    let (found, _) = run(text, &[("صحيفة الفجر", EntityType::OUTLET)]);
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[1].source.as_ref().unwrap().entity.as_deref(), Some("e1"));
+    assert_eq!(found[1].source.as_ref().unwrap().text, "الصحيفة");
+    // Without a recognised entity the source points at the antecedent's words.
+    let (found, _) = run(text, &[]);
+    assert_eq!(source_text(&found[1]), "صحيفة الفجر");
+}
+
+#[test]
+fn implicit_subject_takes_the_previous_speaker_of_the_same_gender() {
+    let text = "قالت وزارة الصحة إن المستشفى امتلأ. وقال الطبيب سامر نبيل إن الأدوية نفدت. وأضافت أن فرقا وصلت.";
+    let (found, _) = run(text, &[]);
+    assert_eq!(found.len(), 3);
+    assert_eq!(source_text(&found[2]), "وزارة الصحة");
+    let text = "وقال الطبيب سامر نبيل إن الأدوية نفدت، مضيفا أن فرقا وصلت.";
+    let (found, _) = run(text, &[]);
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[1].cue.text, "مضيفا");
+    assert_eq!(source_text(&found[1]), "الطبيب سامر نبيل");
+}
+
+#[test]
+fn nested_cue_reports_through_the_outer_speaker() {
+    let text = "وأشارت صحيفة الفجر إلى أن جبهة الوادي أعلنت، أمس، انسحاب مقاتليها.";
+    let (found, _) = run(text, &[("صحيفة الفجر", EntityType::OUTLET), ("جبهة الوادي", EntityType::ORG)]);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].source.as_ref().unwrap().entity.as_deref(), Some("e2"));
+    assert_eq!(found[1].via.len(), 1);
+    assert_eq!(found[1].via[0].entity.as_deref(), Some("e1"));
+}
+
+#[test]
+fn coordinated_cue_is_not_nested() {
+    let text = "قال سامر نبيل إن الوضع هادئ، كما أكد كامل سعيد أن الطريق فتح.";
+    let (found, _) = run(text, &[]);
+    assert_eq!(found.len(), 2);
+    assert!(found[1].via.is_empty());
+    assert!(found[0].content.unwrap().end <= found[1].cue.start);
+}
+
+#[test]
+fn denial_is_negated() {
+    let (found, _) = run("ونفت الحكومة الزهرانية أن تكون قواتها قصفت القرية.", &[]);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].negated);
+    assert_eq!(source_text(&found[0]), "الحكومة الزهرانية");
+}
+
+#[test]
+fn nominal_cue_takes_the_speaker_in_construct() {
+    let (found, _) = run("وجاء ذلك بعد إعلان المتحدث باسم الجبهة سامر نبيل انتهاء العملية.", &[]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].cue_kind, "noun");
+    assert!(source_text(&found[0]).starts_with("المتحدث باسم الجبهة سامر نبيل"));
+    // A verbal noun with no speaker after it is not a cue.
+    let (found, _) = run("وجاء الإعلان بعد منتصف الليل.", &[]);
+    assert!(found.is_empty());
+}
+
+#[test]
+fn quoted_speech_and_headline_colon() {
+    let (found, _) = run("وتابع: \"لن نتراجع عن مطالبنا\".", &[]);
+    assert_eq!(found.len(), 1);
+    let (found, _) = run("وزارة الصحة: ارتفاع عدد المصابين في المدينة\n", &[]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].cue.text, ":");
+    assert_eq!(source_text(&found[0]), "وزارة الصحة");
+}
+
+#[test]
+fn passive_hearsay_and_everyday_homographs_are_not_cues() {
+    let (found, _) = run("وقيل إن القافلة تعرضت لإطلاق نار.", &[]);
+    assert!(found.is_empty());
+    let (found, _) = run("وقعت اشتباكات بين القوات التابعة للجبهة والحرس.", &[]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn unnamed_plural_speakers() {
+    let (found, _) = run("إلا أن المحللين قالوا إن الهدنة هشة.", &[]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(source_text(&found[0]), "المحللين");
+    let (found, _) = run("وقال مسؤولون أمنيون إن الانفجار وقع ليلا.", &[]);
+    assert_eq!(source_text(&found[0]), "مسؤولون أمنيون");
+}
