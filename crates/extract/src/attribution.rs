@@ -125,25 +125,37 @@ fn resolve_cue(
         CueKind::Verb | CueKind::Participle => {
             let subject_first = skip_adverbials(an, cue.last + 1, end);
             let verb_has_conjunction = cue.conjunction_len > 0;
-            let before = if cue.first > start { word(an, cue.first - 1) } else { "" };
+            // إذ and قد may stand between a subject and its verb (والوزارة إذ تعلن).
+            let mut before_index = cue.first;
+            while before_index > start && matches!(word(an, before_index - 1), "اذ" | "قد") {
+                before_index -= 1;
+            }
+            let before = if before_index > start { word(an, before_index - 1) } else { "" };
             let clause_initial = cue.first == start
                 || verb_has_conjunction
-                || an.tokens[cue.first - 1].kind == TokenKind::Punct && !is_punct(an, cue.first - 1, &QUOTES)
+                || before_index == start
+                || an.tokens[before_index - 1].kind == TokenKind::Punct && !is_punct(an, before_index - 1, &QUOTES)
                 || is_coordinator(before)
                 || is_phrase_stop(before);
-            let backward = if cue.kind == CueKind::Verb && !clause_initial {
-                phrase_backward(an, start, cue.first)
-            } else {
-                None
-            };
-            let forward = if cue.kind == CueKind::Verb && backward.is_none() {
+            let forward_candidate = if cue.kind == CueKind::Verb {
                 phrase_forward(an, subject_first, end)
                     .filter(|_| !starts_content(an, subject_first) && !is_addressed_outlet(word(an, subject_first)))
             } else {
                 None
             };
+            // قال X إن …: a subject followed at once by the content settles verb–subject order.
+            let forward_settled = forward_candidate.is_some_and(|last| {
+                let (_, content) = channel_via(an, entities, earlier, last + 1, end);
+                opens_content(an, &cue, content)
+            });
+            let backward = if cue.kind == CueKind::Verb && !clause_initial && !forward_settled {
+                phrase_backward(an, start, before_index)
+            } else {
+                None
+            };
+            let forward = if backward.is_none() { forward_candidate } else { None };
             if let Some(first) = backward {
-                let last = cue.first - 1;
+                let last = before_index - 1;
                 let (first, last) = trim_phrase(an, first, last);
                 draft.source_tokens = Some((first, last));
                 draft.source = Some(source_ref(an, entities, earlier, span_of(an, first, last), first, last, cue.agreement));
@@ -160,7 +172,12 @@ fn resolve_cue(
                 ));
                 after = last + 1;
             } else {
-                draft.source = implicit_subject(an, entities, earlier, &cue, sentence, start);
+                let (source, antecedent) = implicit_subject(an, entities, earlier, &cue, sentence, start);
+                draft.source = source;
+                // لكنه قال … after وأعرب الوزير في مقابلة مع X: still the same interview.
+                if let Some(a) = antecedent.filter(|&a| earlier[a].sentence + 1 >= sentence) {
+                    draft.via = earlier[a].via.clone();
+                }
             }
         }
     }
@@ -179,13 +196,39 @@ fn resolve_cue(
     let (via, content_start) = channel_via(an, entities, earlier, after, end);
     draft.via.extend(via);
     draft.content_start = content_start;
+    // Verbs that also take a plain object (اعتبر، يرى، أشار) report speech only when the content
+    // opens right after the speaker.
+    let needs_complement = matches!(cue.kind, CueKind::Verb | CueKind::Participle) && needs_complement(an, &cue);
+    if needs_complement && !opens_content(an, &cue, content_start) {
+        draft.dropped = true;
+    }
     draft
 }
 
 /// Does the word at `i` open the reported content rather than name a speaker?
 fn starts_content(an: &Analysis, i: usize) -> bool {
     let w = word(an, i);
-    is_complementiser(w) || is_punct(an, i, &[":"]) || w == "الي" && is_complementiser(word(an, i + 1))
+    is_complementiser(w) || is_punct(an, i, &[":"]) || matches!(w, "الي" | "عن") && is_complementiser(word(an, i + 1))
+}
+
+/// Is the cue's verb one that counts only with a complement clause?
+fn needs_complement(an: &Analysis, cue: &Cue) -> bool {
+    let w = word(an, cue.first);
+    crate::lexicon::without_conjunction(w)
+        .find_map(|f| lexicon().reporting.get(f))
+        .is_some_and(|form| form.needs_complement || form.participle)
+}
+
+/// Does the reported content open at token `i`: a complementiser, colon or quotation, or (for
+/// أشار، لفت) إلى with its object?
+fn opens_content(an: &Analysis, cue: &Cue, i: usize) -> bool {
+    let mut i = i;
+    while is_punct(an, i, &[",", "،"]) {
+        i += 1;
+    }
+    starts_content(an, i)
+        || is_punct(an, i, &QUOTES)
+        || matches!(cue.lemma.as_str(), "اشار" | "لفت" | "مشير" | "لافت") && word(an, i) == "الي"
 }
 
 /// Drops particles and a leading quotation mark that a backward phrase may start with.
@@ -204,7 +247,7 @@ fn channel_via(an: &Analysis, entities: &[Entity], earlier: &[Draft], from: usiz
     let limit = end.min(from + 14);
     while i < limit {
         let w = word(an, i);
-        if starts_content(an, i) || is_punct(an, i, &QUOTES) {
+        if starts_content(an, i) || is_punct(an, i, &QUOTES) || cues::introducer_at(an, i, end).is_some() {
             break;
         }
         // لقناة X / لصحيفة X right after the verb or speaker: the channel spoken to.
@@ -304,13 +347,16 @@ fn source_ref(
         return own;
     }
     let lex = lexicon();
+    let live = || earlier.iter().rev().filter(|d| !d.dropped);
     let antecedent = if lex.outlet_heads.contains(bare) {
-        let from_drafts = earlier.iter().rev().find(|d| d.outlet).and_then(|d| d.source.clone());
+        // The same kind of outlet first (الصحيفة → the last newspaper), else any outlet.
+        let same_head = live().find(|d| d.outlet && d.source.as_ref().is_some_and(|s| head_word(&s.text) == bare));
+        let from_drafts = same_head.or_else(|| live().find(|d| d.outlet)).and_then(|d| d.source.clone());
         let from_entities = last_mention(entities, span.start, |e| e.entity_type == EntityType::OUTLET);
         newest(from_drafts, from_entities)
     } else if lex.role_words.contains(bare) || lex.org_heads.contains(bare) || lex.unnamed_sources.contains(w) {
         let stems = same_noun_forms(bare);
-        earlier.iter().rev().find_map(|d| {
+        live().find_map(|d| {
             let s = d.source.as_ref()?;
             let text = isnad_text::normalize::normalize_str(&s.text);
             text.split_whitespace().any(|t| stems.iter().any(|st| bare_noun(t) == st)).then(|| s.clone())
@@ -323,6 +369,12 @@ fn source_ref(
         Some(a) => a,
         None => own,
     }
+}
+
+/// The first word of a phrase without clitics or the article, in matching form.
+fn head_word(text: &str) -> String {
+    let norm = isnad_text::normalize::normalize_str(text);
+    norm.split_whitespace().next().map(|w| bare_noun(w).to_string()).unwrap_or_default()
 }
 
 /// Singular and plural of a noun that may refer back (مصدر / مصادر).
@@ -366,13 +418,13 @@ fn implicit_subject(
     cue: &Cue,
     sentence: usize,
     start: usize,
-) -> Option<EntityRef> {
+) -> (Option<EntityRef>, Option<usize>) {
     let sentence_start = an.tokens[start].span.start;
     let cue_start = an.tokens[cue.first].span.start;
-    let same_sentence_speaker = earlier.iter().rev().find(|d| d.sentence == sentence && d.source.is_some());
+    let same_sentence_speaker = earlier.iter().rposition(|d| !d.dropped && d.sentence == sentence && d.source.is_some());
     if cue.kind == CueKind::Participle {
-        if let Some(d) = same_sentence_speaker {
-            return d.source.clone();
+        if let Some(k) = same_sentence_speaker {
+            return (earlier[k].source.clone(), Some(k));
         }
     }
     let wanted: &[EntityType] = match cue.agreement {
@@ -383,14 +435,10 @@ fn implicit_subject(
     let in_sentence = last_mention(entities, cue_start, |e| wanted.contains(&e.entity_type))
         .filter(|m| m.start >= sentence_start && !earlier.iter().any(|d| d.sentence == sentence && d.source.as_ref().is_some_and(|s| s.start <= m.start && m.end <= s.end && s.start >= sentence_start)));
     if in_sentence.is_some() {
-        return in_sentence;
+        return (in_sentence, None);
     }
-    earlier
-        .iter()
-        .rev()
-        .filter(|d| d.source.is_some())
-        .find(|d| agrees(d, cue.agreement))
-        .and_then(|d| d.source.clone())
+    let k = earlier.iter().rposition(|d| !d.dropped && d.source.is_some() && agrees(d, cue.agreement));
+    (k.and_then(|k| earlier[k].source.clone()), k)
 }
 
 fn agrees(d: &Draft, wanted: Option<Agreement>) -> bool {
@@ -439,7 +487,9 @@ fn link_sentence(an: &Analysis, entities: &[Entity], drafts: &mut [Draft], first
                 continue;
             }
             if b_kind == CueKind::Introducer && matches!(a_kind, CueKind::Verb | CueKind::Participle | CueKind::Noun) {
-                let at_content_start = (drafts[a].content_start..b_first).all(|k| starts_content(an, k) || is_punct(an, k, &QUOTES) || is_punct(an, k, &[",", "،"]));
+                let opened = (drafts[a].content_start..b_first).any(|k| starts_content(an, k) || is_punct(an, k, &QUOTES));
+                let at_content_start = opened
+                    && (drafts[a].content_start..b_first).all(|k| starts_content(an, k) || is_punct(an, k, &QUOTES) || is_punct(an, k, &[",", "،"]));
                 if at_content_start {
                     // قالت الصحيفة: "وفقا لمصادرنا …": the statement is the inner source's, through the outer.
                     if let Some(s) = drafts[a].source.clone() {
@@ -461,8 +511,8 @@ fn link_sentence(an: &Analysis, entities: &[Entity], drafts: &mut [Draft], first
                 drafts[a].content_end_token = clause_start(an, b_first, drafts[a].content_start);
                 continue;
             }
-            // A cue inside another's content reports through that cue's source.
-            if let Some(s) = drafts[a].source.clone() {
+            // A cue inside another's content reports through that cue's source (not through itself).
+            if let Some(s) = drafts[a].source.clone().filter(|s| !same_speaker(s, drafts[b].source.as_ref())) {
                 let mut via = vec![s];
                 via.extend(drafts[a].via.clone());
                 drafts[b].via = via;
@@ -471,6 +521,11 @@ fn link_sentence(an: &Analysis, entities: &[Entity], drafts: &mut [Draft], first
         }
         let _ = end;
     }
+}
+
+/// Do two references name the same speaker (same entity, or same words)?
+fn same_speaker(a: &EntityRef, b: Option<&EntityRef>) -> bool {
+    b.is_some_and(|b| a.entity.is_some() && a.entity == b.entity || a.text == b.text)
 }
 
 /// Is the introducer's object a source rather than a legal text (وفقا للاتفاقية، بحسب القانون)?

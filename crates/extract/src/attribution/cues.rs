@@ -49,14 +49,18 @@ const NOUN_CUES: [&str; 5] = ["اعلان", "تاكيد", "نفي", "اعترا�
 
 /// Words before a cue verb that make it coordinate (a new statement), not nested.
 pub fn is_coordinator(w: &str) -> bool {
-    matches!(w, "كما" | "فيما" | "بينما" | "ثم" | "كذلك" | "حين" | "وقد" | "فقد" | "لكن" | "ولكن" | "بدوره" | "بدورها")
+    matches!(
+        w,
+        "كما" | "فيما" | "بينما" | "ثم" | "كذلك" | "حين" | "وقد" | "فقد" | "لكن" | "ولكن" | "بدوره" | "بدورها" | "وذلك"
+            | "وفيما" | "وكما"
+    )
 }
 
 /// Is there a complement (أن، إن، colon, quotation, إلى أن) within a few words after token `i`?
 fn complement_follows(an: &Analysis, i: usize, end: usize) -> bool {
     for j in i + 1..end.min(i + 16) {
         let w = word(an, j);
-        if is_complementiser(w) || is_punct(an, j, &[":"]) || is_punct(an, j, &QUOTES) {
+        if is_complementiser(w) || is_punct(an, j, &[":"]) || is_punct(an, j, &QUOTES) || w == "الي" {
             return true;
         }
         if is_punct(an, j, &["."]) {
@@ -91,6 +95,9 @@ pub fn introducer_at(an: &Analysis, i: usize, end: usize) -> Option<(usize, (usi
                 j += 1;
                 if matches!(word(an, j), "في" | "عن" | "به") {
                     j += 1;
+                } else if matches!(verb, "جاء" | "ورد") {
+                    // بحسب ما ورد "reportedly": hearsay with no source.
+                    return None;
                 }
             }
             last = j.saturating_sub(1);
@@ -109,9 +116,9 @@ pub fn introducer_at(an: &Analysis, i: usize, end: usize) -> Option<(usize, (usi
             if w == "ل" {
                 return Some((j, (j + 1, 0)));
             }
-            if let Some(rest) = w.strip_prefix("لل") {
-                let _ = rest;
-                return Some((last, (j, "ل".len())));
+            if w.starts_with("لل") {
+                // للمخابرات = ل + المخابرات: the span keeps the word whole, as the article wrote it.
+                return Some((last, (j, 0)));
             }
             if w.starts_with('ل') && w.chars().count() > 3 {
                 return Some((last, (j, "ل".len())));
@@ -121,9 +128,17 @@ pub fn introducer_at(an: &Analysis, i: usize, end: usize) -> Option<(usize, (usi
             }
             return None;
         }
+        // Bare حسب also means "depending on" (حسب الحاجة): only a speaker may follow it.
+        if phrase[0] == "حسب" && !speaker_word_follows(an, j, end) && !is_outlet_head_word(w) {
+            return None;
+        }
         return Some((last, (j, 0)));
     }
     None
+}
+
+fn is_outlet_head_word(w: &str) -> bool {
+    super::phrase::is_outlet_head(w)
 }
 
 /// All cues of the sentence spanning tokens `start..end`, in text order.
@@ -151,7 +166,7 @@ pub fn find_cues(an: &Analysis, start: usize, end: usize) -> Vec<Cue> {
         if let Some((form, conj)) = reporting_form(w) {
             let previous = if i > start { word(an, i - 1) } else { "" };
             // After a relative (ما ذكرته) or a preposition the verb is part of a phrase, not a cue.
-            let embedded = matches!(previous, "ما" | "لما" | "بما");
+            let embedded = matches!(previous, "ما" | "لما" | "بما" | "وما" | "فما" | "الذي" | "التي" | "الذين");
             let needs = form.needs_complement || form.participle;
             if !form.passive && !embedded && (!needs || complement_follows(an, i, end) || is_punct(an, i + 1, &[":"])) {
                 cues.push(Cue {
@@ -213,11 +228,22 @@ fn headline_colon(an: &Analysis, start: usize, end: usize, cues: &[Cue]) -> Opti
     if colon == start || end - colon < 4 || cues.iter().any(|c| c.first < colon) {
         return None;
     }
-    let all_words = (start..colon).all(|k| matches!(an.tokens[k].kind, TokenKind::Word | TokenKind::Latin));
-    // A line that is a label (المصدر:، اقرأ أيضا:) or a clock time is not a headline.
-    let label = matches!(word(an, start), "المصدر" | "اقرا" | "تاريخ" | "المحرر" | "كتب" | "بقلم" | "تابع" | "شاهد" | "الرابط" | "عاجل");
+    // Headlines stand on a line of their own; list items (1. العريف: …) do not.
+    let line_start = an.text[..an.tokens[start].span.start].trim_end_matches([' ', '\t']);
+    if !(line_start.is_empty() || line_start.ends_with('\n')) {
+        return None;
+    }
+    let arabic_words = (start..colon).all(|k| an.tokens[k].kind == TokenKind::Word);
+    // A label (المصدر:، رابط الخبر:، كلمات دالة:) or a list heading (أولا:) is not a speaker.
+    let label = (start..colon).any(|k| {
+        matches!(
+            word(an, k),
+            "المصدر" | "اقرا" | "تاريخ" | "المحرر" | "كتب" | "بقلم" | "تابع" | "شاهد" | "الرابط" | "رابط" | "عاجل" | "كلمات"
+                | "اولا" | "ثانيا" | "ثالثا" | "رابعا" | "خامسا" | "ملاحظه" | "تنويه" | "مقالات" | "اخبار" | "وسوم"
+        )
+    });
     let words_after = (colon + 1..end).filter(|&k| an.tokens[k].kind == TokenKind::Word).count();
-    if !all_words || label || words_after < 3 {
+    if !arabic_words || label || words_after < 3 {
         return None;
     }
     Some(Cue {

@@ -11,6 +11,9 @@ use crate::Analysis;
 use isnad_text::tokens::TokenKind;
 use isnad_text::Span;
 
+/// Longest subject looked for before a verb: subject–verb order keeps the subject short.
+pub const MAX_BACKWARD_WORDS: usize = 9;
+
 /// Longest speaker description kept, in words (the scorer's and the schema's limit is 15).
 pub const MAX_PHRASE_WORDS: usize = 12;
 
@@ -58,7 +61,7 @@ pub fn is_phrase_stop(w: &str) -> bool {
                 | "اذا" | "حيث" | "كما" | "فيما" | "بينما" | "ثم" | "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"
                 | "وقد" | "فقد" | "لقد" | "اذ" | "او" | "ام" | "حتي" | "عندما" | "بعدما" | "كان" | "كانت" | "ليس"
                 | "يوم" | "مساء" | "صباح" | "اليوم" | "امس" | "الان" | "موخرا" | "ايضا" | "كذلك" | "بدوره" | "بدورها"
-                | "وذلك" | "لدي" | "مع"
+                | "وذلك" | "لدي" | "مع" | "فهم" | "وهم" | "وهو" | "وهي" | "فهو" | "فهي" | "انا" | "نحن" | "انت"
         )
 }
 
@@ -243,7 +246,11 @@ pub fn phrase_backward(an: &Analysis, floor: usize, end: usize) -> Option<usize>
     while i > floor && matches!(word(an, i - 1), "اذ" | "قد") {
         i -= 1;
     }
-    while i > floor && words < MAX_PHRASE_WORDS {
+    while i > floor {
+        if words >= MAX_BACKWARD_WORDS {
+            // No clause boundary within reach: the words before are not this verb's subject.
+            return None;
+        }
         let j = i - 1;
         let t = &an.tokens[j];
         let w = word(an, j);
@@ -266,7 +273,7 @@ pub fn phrase_backward(an: &Analysis, floor: usize, end: usize) -> Option<usize>
         if matches!(w, "كان" | "كانت" | "وكانت" | "وكان") {
             break;
         }
-        if is_phrase_stop(w) && !matches!(w, "في" | "من") || lexicon().reporting.contains_key(bare) {
+        if is_phrase_stop(w) && !matches!(w, "في" | "من") || is_phrase_stop(bare) || lexicon().reporting.contains_key(bare) {
             break;
         }
         first = Some(j);
