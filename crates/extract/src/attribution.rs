@@ -36,6 +36,8 @@ struct Draft {
     via: Vec<EntityRef>,
     /// Does the source name an outlet (for anaphors such as الصحيفة)?
     outlet: bool,
+    /// The chain was carried over from an earlier statement, not named in this one.
+    inherited_via: bool,
     dropped: bool,
 }
 
@@ -100,6 +102,7 @@ fn resolve_cue(
         content_end_token: end,
         via: Vec::new(),
         outlet: false,
+        inherited_via: false,
         dropped: false,
     };
     let mut after = cue.last + 1;
@@ -175,8 +178,9 @@ fn resolve_cue(
                 let (source, antecedent) = implicit_subject(an, entities, earlier, &cue, sentence, start);
                 draft.source = source;
                 // لكنه قال … after وأعرب الوزير في مقابلة مع X: still the same interview.
-                if let Some(a) = antecedent.filter(|&a| earlier[a].sentence + 1 >= sentence) {
+                if let Some(a) = antecedent.filter(|&a| earlier[a].sentence + 1 >= sentence && !earlier[a].inherited_via) {
                     draft.via = earlier[a].via.clone();
+                    draft.inherited_via = !draft.via.is_empty();
                 }
             }
         }
@@ -506,6 +510,9 @@ fn link_sentence(an: &Analysis, entities: &[Entity], drafts: &mut [Draft], first
                     drafts[b].dropped = true;
                 }
                 break;
+            }
+            if a_kind == CueKind::Headline {
+                continue;
             }
             if b_coordinated || b_kind == CueKind::Participle {
                 drafts[a].content_end_token = clause_start(an, b_first, drafts[a].content_start);
