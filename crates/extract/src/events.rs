@@ -1,6 +1,30 @@
 //! Events: PLOVER-typed trigger mentions with actor, target, place, date and figures.
+//!
+//! One [`Event`] per trigger mention ([`triggers`]) of a specific happening. A trigger's sense is
+//! checked against the words around it where the word alone is ambiguous (ألقت القبض vs ألقت
+//! كلمة، أطلق سراح vs أطلق النار، ضربات بطائرات vs ضربة قوية). Casualty words (مقتل، قتلى،
+//! استشهاد) report the toll of the attack named beside them and fold into it; alone they are an
+//! assault of their own. Hypothetical and future mentions (قد، سوف، لن، أي، إذا) are skipped.
+//! Roles ([`roles`]) come from entity mentions in the clause, else from the words there; figures
+//! from the quantities of the sentence tied to death or injury words.
 
-use crate::{Analysis, Attribution, DateOut, Entity, Event, QuantityOut};
+pub mod roles;
+pub mod triggers;
+
+use crate::attribution::phrase::{span_of, word};
+use crate::{Analysis, Attribution, DateOut, Entity, Event, QuantityOut, TextSpan};
+use isnad_text::tokens::TokenKind;
+use isnad_text::Span;
+use triggers::{trigger_of, TriggerKind};
+
+/// A trigger found in a sentence, before roles and figures.
+struct Candidate {
+    token: usize,
+    /// Last token of the trigger words (ألقت القبض spans two).
+    last: usize,
+    kind: TriggerKind,
+    mode: Option<&'static str>,
+}
 
 /// Finds the events of an article.
 pub fn find(
@@ -10,6 +34,193 @@ pub fn find(
     quantities: &[QuantityOut],
     dates: &[DateOut],
 ) -> Vec<Event> {
-    let _ = (analysis, entities, attributions, quantities, dates);
-    Vec::new()
+    let an = analysis;
+    let mut events = Vec::new();
+    for sentence in &an.sentences {
+        let range = an.tokens_in(*sentence);
+        if range.is_empty() {
+            continue;
+        }
+        let candidates = sentence_candidates(an, range.start, range.end);
+        let figures = roles::casualty_figures(an, quantities, *sentence, range.start, range.end);
+        let mut sentence_events: Vec<(usize, Event)> = Vec::new();
+        for c in &candidates {
+            let trigger = span_of(an, c.token, c.last);
+            let (actor, target) = roles::actor_and_target(an, entities, c.token, c.last, c.kind.noun, range.start, range.end);
+            let place = roles::place(an, entities, c.last + 1, range.end);
+            let date = dates
+                .iter()
+                .find(|d| sentence.contains(Span::new(d.start, d.end)))
+                .and_then(|d| d.value.clone());
+            let attribution = attributions.iter().position(|a| {
+                a.content.is_some_and(|c| c.start <= trigger.start && trigger.end <= c.end)
+            });
+            let negated = roles::is_negated(an, c.token, range.start)
+                || attribution.is_some_and(|k| attributions[k].negated);
+            sentence_events.push((
+                c.token,
+                Event {
+                    event_type: c.kind.event_type.to_string(),
+                    mode: c.mode.map(str::to_string),
+                    trigger: TextSpan { start: trigger.start, end: trigger.end, text: an.slice(trigger).to_string() },
+                    actor,
+                    target,
+                    place,
+                    date,
+                    killed: None,
+                    wounded: None,
+                    negated,
+                    attribution,
+                },
+            ));
+        }
+        // Each figure goes to the nearest assault of the sentence.
+        for figure in figures {
+            let nearest = sentence_events
+                .iter_mut()
+                .filter(|(_, e)| e.event_type == "ASSAULT")
+                .min_by_key(|(t, _)| t.abs_diff(figure.token));
+            if let Some((_, event)) = nearest {
+                let slot = if figure.wounded { &mut event.wounded } else { &mut event.killed };
+                if slot.is_none() {
+                    *slot = Some(figure.figure);
+                }
+            }
+        }
+        events.extend(sentence_events.into_iter().map(|(_, e)| e));
+    }
+    events
 }
+
+/// Words that make the mention hypothetical, future or generic.
+fn is_irrealis(w: &str) -> bool {
+    matches!(w, "قد" | "سوف" | "لن" | "اي" | "لو" | "اذا" | "يمكن" | "ممكن" | "محتمل" | "يجب" | "لمنع" | "باي" | "لاي" | "ولن" | "وقد")
+}
+
+/// The triggers of one sentence, with casualty words folded into the attack beside them.
+fn sentence_candidates(an: &Analysis, start: usize, end: usize) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut i = start;
+    while i < end {
+        if an.tokens[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let w = word(an, i);
+        let Some(kind) = trigger_of(w) else {
+            i += 1;
+            continue;
+        };
+        let Some((kind, mode, last)) = in_context(an, i, kind, start, end) else {
+            i += 1;
+            continue;
+        };
+        let before = (i.saturating_sub(2).max(start)..i).map(|k| word(an, k)).collect::<Vec<_>>();
+        if before.iter().any(|b| is_irrealis(b)) {
+            i = last + 1;
+            continue;
+        }
+        out.push(Candidate { token: i, last, kind, mode });
+        i = last + 1;
+    }
+    // A casualty word near an attack word reports that attack's toll, not another event.
+    let attacks: Vec<usize> =
+        out.iter().filter(|c| c.kind.event_type == "ASSAULT" && !c.kind.casualty).map(|c| c.token).collect();
+    out.retain(|c| !c.kind.casualty || !attacks.iter().any(|&a| a.abs_diff(c.token) <= 14));
+    // Two casualty words of one clause (مقتل … وإصابة) are one toll.
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in out {
+        if c.kind.casualty && kept.last().is_some_and(|k| k.kind.casualty && c.token - k.token <= 8) {
+            continue;
+        }
+        kept.push(c);
+    }
+    kept
+}
+
+/// Checks an ambiguous trigger against its neighbours and settles its mode; returns the kind,
+/// mode and last token of the trigger words, or `None` when the word is not an event here.
+fn in_context(
+    an: &Analysis,
+    i: usize,
+    kind: TriggerKind,
+    start: usize,
+    end: usize,
+) -> Option<(TriggerKind, Option<&'static str>, usize)> {
+    let w = word(an, i);
+    let next = |k: usize| if i + k < end { word(an, i + k) } else { "" };
+    let near = |words: &[&str], span: usize| (1..=span).any(|k| words.iter().any(|x| next(k).contains(x)));
+    let prev = if i > start { word(an, i - 1) } else { "" };
+    let base = triggers::stems(w);
+    let has = |s: &str| base.iter().any(|b| b == s);
+    let mut mode = kind.mode;
+    let mut last = i;
+    // ألقت القبض: arrest only with القبض.
+    if has("القت") || has("القي") || has("القوا") || has("القاء") {
+        // The subject may stand between: ألقت الشرطة القبض على …
+        if !(1..=4).any(|k| next(k) == "القبض") {
+            return None;
+        }
+    }
+    // أطلقت X: release with سراح or a head count; shooting with النار/الرصاص.
+    if has("اطلقت") || has("اطلقوا") || w == "اطلق" {
+        if near(&["الرصاص", "النار"], 2) {
+            return Some((TriggerKind { event_type: "ASSAULT", mode: Some("execution"), casualty: false, noun: false }, Some("execution"), i));
+        }
+        if !(next(1) == "سراح" || an.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number)) {
+            return None;
+        }
+    }
+    if has("سحب") && !near(&["جنود", "قوات", "قواته", "القوات"], 2) {
+        return None;
+    }
+    if has("اتفاق") && !matches!(next(1), "بين" | "مع") {
+        return None;
+    }
+    if (has("حرب") || has("حربا")) && !matches!(prev, "خاضت" | "خاض" | "خاضوا" | "شنت" | "شن" | "شنوا") {
+        return None;
+    }
+    if has("حملات") && !near(&["ضد"], 3) {
+        return None;
+    }
+    if has("ضربات") || has("ضربه") {
+        if !near(&["طاير", "جوي", "مسير", "صاروخ"], 3) {
+            return None;
+        }
+        mode = Some("aerial");
+    }
+    if has("قصف") && near(&["جوي", "طاير", "الطيران"], 2) {
+        mode = Some("aerial");
+    }
+    if has("استضاف") || has("استضافت") {
+        if near(&["محادثات", "مفاوضات", "مباحثات"], 2) {
+            mode = Some("mediate");
+            last = (i + 1..(i + 3).min(end)).find(|&k| triggers::trigger_of(word(an, k)).is_some()).unwrap_or(i);
+        } else if !near(&["وفد", "وفدا", "اجتماع", "قمه"], 2) {
+            return None;
+        }
+    }
+    if kind.event_type == "ASSAULT" && mode != Some("execution") {
+        let window: Vec<&str> = (i.saturating_sub(3).max(start)..(i + 5).min(end)).map(|k| word(an, k)).collect();
+        if window.iter().any(|x| x.contains("انتحار") || x.contains("ناسف") || *x == "نفسه") {
+            mode = Some("suicide");
+        } else if window.iter().any(|x| x.contains("طايرات") || x.contains("مسيره") || x.contains("جويه")) {
+            mode = Some("aerial");
+        }
+    }
+    if kind.event_type == "AID" {
+        if prev.starts_with("طلب") || word(an, i.saturating_sub(2)).starts_with("طلب") {
+            return Some((TriggerKind { event_type: "REQUEST", mode: Some("aid"), casualty: false, noun: true }, Some("aid"), i));
+        }
+        let window: Vec<&str> = (i.saturating_sub(2).max(start)..(i + 5).min(end)).map(|k| word(an, k)).collect();
+        if window.iter().any(|x| x.contains("عسكري") || x.contains("اسلحه") || x.contains("جويه") || *x == "ضد" || x.contains("حرب")) {
+            mode = Some("military");
+        } else if window.iter().any(|x| x.contains("مالي") || x.contains("اقتصادي") || x.contains("دولار") || x.contains("منح")) {
+            mode = Some("economic");
+        }
+    }
+    Some((kind, mode, last))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,235 @@
+//! Who did what to whom, where, and with what toll.
+//!
+//! Actor and target follow Arabic clause structure: a verb's subject stands right after it (VSO)
+//! or before it at the clause start (SVO); its object follows the subject; a verbal noun takes its
+//! object in construct (إعدام X، سيطرة X على Y) or after على، ضد، بين. An entity mention in those
+//! places fills the role; where none is recognised, the words there do (a short phrase), so that
+//! the record still says who. Figures are the sentence's quantities tied to a death word (مقتل 6،
+//! 6 قتلى، استشهاد 15، ارتفع عدد الشهداء إلى 15) or an injury word (إصابة 40، 12 جريحا).
+
+use crate::attribution::phrase::{is_phrase_stop, span_of, word};
+use crate::lexicon::without_conjunction;
+use crate::{entities, Analysis, Entity, EntityRef, EntityType, Figure, QuantityOut};
+use isnad_text::tokens::TokenKind;
+use isnad_text::Span;
+
+/// Longest role phrase taken when no entity is recognised, in words.
+const MAX_ROLE_WORDS: usize = 4;
+
+/// The entity mention starting within tokens `from..to`, first in text order.
+fn first_mention(an: &Analysis, entities: &[Entity], from: usize, to: usize, types: &[EntityType]) -> Option<EntityRef> {
+    if from >= to {
+        return None;
+    }
+    let window = span_of(an, from, to - 1);
+    entities
+        .iter()
+        .filter(|e| types.contains(&e.entity_type))
+        .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
+        .filter(|(_, m)| window.contains(Span::new(m.start, m.end)))
+        .min_by_key(|(_, m)| m.start)
+        .map(|(e, m)| EntityRef { start: m.start, end: m.end, text: m.text.clone(), entity: Some(e.id.clone()) })
+}
+
+/// The last entity mention within tokens `from..to`.
+fn last_mention(an: &Analysis, entities: &[Entity], from: usize, to: usize, types: &[EntityType]) -> Option<EntityRef> {
+    if from >= to {
+        return None;
+    }
+    let window = span_of(an, from, to - 1);
+    entities
+        .iter()
+        .filter(|e| types.contains(&e.entity_type))
+        .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
+        .filter(|(_, m)| window.contains(Span::new(m.start, m.end)))
+        .max_by_key(|(_, m)| m.start)
+        .map(|(e, m)| EntityRef { start: m.start, end: m.end, text: m.text.clone(), entity: Some(e.id.clone()) })
+}
+
+const PARTIES: [EntityType; 3] = [EntityType::ORG, EntityType::PER, EntityType::LOC];
+
+/// A short phrase of words starting at `from` (no particles, no punctuation), as a role.
+fn phrase_role(an: &Analysis, entities: &[Entity], from: usize, end: usize) -> Option<EntityRef> {
+    let mut last = None;
+    let mut k = from;
+    while k < end && k < from + MAX_ROLE_WORDS {
+        let t = &an.tokens[k];
+        let w = word(an, k);
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Latin) || is_phrase_stop(w) || w == "في" {
+            break;
+        }
+        last = Some(k);
+        k += 1;
+    }
+    last.map(|l| entities::reference(an, entities, span_of(an, from, l)))
+}
+
+/// Where the clause holding token `i` starts: after the last punctuation or clause particle.
+fn clause_start(an: &Analysis, i: usize, floor: usize) -> usize {
+    let mut k = i;
+    while k > floor {
+        let t = &an.tokens[k - 1];
+        let w = word(an, k - 1);
+        if t.kind == TokenKind::Punct && !matches!(w, "\"" | "«" | "»" | "“" | "”") || matches!(w, "ان" | "انه" | "انها" | "الذي" | "التي" | "بعد" | "قبل" | "عندما") {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+/// Actor and target of the trigger at tokens `first..=last`.
+pub fn actor_and_target(
+    an: &Analysis,
+    entities: &[Entity],
+    first: usize,
+    last: usize,
+    noun: bool,
+    start: usize,
+    end: usize,
+) -> (Option<EntityRef>, Option<EntityRef>) {
+    let after = last + 1;
+    // The object after على، ضد، بين، مع، من (or in construct right after a noun).
+    let mut object_start = after;
+    while object_start < end && matches!(word(an, object_start), "علي" | "ضد" | "بين" | "مع" | "من" | "عن") {
+        object_start += 1;
+    }
+    let clause = clause_start(an, first, start);
+    if noun {
+        // إعدام X / سيطرة X على Y / هجوم على Y: a mention in construct is the target unless
+        // على follows it, in which case it is the actor.
+        let construct = first_mention(an, entities, after, (after + 3).min(end), &PARTIES);
+        let prep_target = (after..(after + 8).min(end))
+            .find(|&k| matches!(word(an, k), "علي" | "ضد" | "بين"))
+            .and_then(|k| first_mention(an, entities, k + 1, (k + 5).min(end), &PARTIES).or_else(|| phrase_role(an, entities, k + 1, end)));
+        let before_actor = last_mention(an, entities, clause, first, &PARTIES);
+        return match (construct, prep_target) {
+            (Some(c), Some(t)) if c.end <= t.start => (Some(c), Some(t)),
+            (Some(c), _) => (before_actor, Some(c)),
+            (None, Some(t)) => (before_actor, Some(t)),
+            (None, None) => (before_actor, phrase_role(an, entities, object_start, end)),
+        };
+    }
+    // A verb: subject after it (VSO) or before it in its clause (SVO); then the object.
+    let vso_subject = first_mention(an, entities, after, (after + 3).min(end), &PARTIES);
+    let svo_subject = last_mention(an, entities, clause, first, &PARTIES);
+    let actor = svo_subject.clone().or(vso_subject.clone());
+    let object_from = match (&svo_subject, &vso_subject) {
+        (None, Some(s)) => an.tokens.partition_point(|t| t.span.start < s.end),
+        _ => object_start,
+    };
+    let mut k = object_from;
+    while k < end && matches!(word(an, k), "علي" | "ضد" | "بين" | "مع" | "من" | "عن") {
+        k += 1;
+    }
+    let target = first_mention(an, entities, k, (k + 5).min(end), &PARTIES).or_else(|| phrase_role(an, entities, k, end));
+    let actor = actor.or_else(|| if clause < first { phrase_role(an, entities, clause, first) } else { None });
+    (actor, target)
+}
+
+/// The place of the event: a place named after في in the rest of the sentence.
+pub fn place(an: &Analysis, entities: &[Entity], from: usize, end: usize) -> Option<EntityRef> {
+    (from..end)
+        .filter(|&k| without_conjunction(word(an, k)).any(|w| w == "في") || word(an, k).starts_with('ب'))
+        .find_map(|k| first_mention(an, entities, k, (k + 4).min(end), &[EntityType::LOC]))
+}
+
+/// Is the mention at token `i` negated or hedged (لم، لا، نفى، مزاعم، يعتقد)?
+pub fn is_negated(an: &Analysis, i: usize, start: usize) -> bool {
+    (i.saturating_sub(4).max(start)..i).any(|k| {
+        let w = word(an, k);
+        matches!(w, "لم" | "لا" | "ولم" | "نفي" | "مزاعم" | "يعتقد" | "ويعتقد" | "يزعم" | "قيل" | "يقال" | "ينفي" | "نفت")
+    })
+}
+
+/// A death or injury toll stated in a sentence, at the token of its figure.
+pub struct CasualtyFigure {
+    pub token: usize,
+    pub wounded: bool,
+    pub figure: Figure,
+}
+
+fn is_death_word(w: &str) -> bool {
+    let w = w.strip_prefix('و').unwrap_or(w);
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    matches!(
+        w,
+        "مقتل" | "بمقتل" | "قتل" | "قتلي" | "قتيل" | "قتيلا" | "قتلوا" | "استشهاد" | "شهيد" | "شهيدا" | "شهداء"
+            | "مصرع" | "وفاه" | "وفيات" | "حتفهم" | "حتفه" | "جثث" | "جثه" | "ضحايا" | "لقوا" | "لقي" | "موت"
+    )
+}
+
+fn is_injury_word(w: &str) -> bool {
+    let w = w.strip_prefix('و').unwrap_or(w);
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    matches!(
+        w,
+        "اصابه" | "اصابات" | "مصاب" | "مصابا" | "مصابين" | "مصابون" | "جرحي" | "جريح" | "جريحا" | "جرح" | "اصيب"
+            | "اصيبوا" | "بجروح" | "جروح"
+    )
+}
+
+/// Quantities of the sentence that state a toll: a death or injury word just before the figure
+/// (مقتل 6، ارتفع عدد الشهداء إلى 15) or just after it (6 قتلى، سبعة قتلوا).
+pub fn casualty_figures(
+    an: &Analysis,
+    quantities: &[QuantityOut],
+    sentence: Span,
+    start: usize,
+    end: usize,
+) -> Vec<CasualtyFigure> {
+    let mut out = Vec::new();
+    for q in quantities.iter().filter(|q| sentence.contains(Span::new(q.start, q.end))) {
+        let first = an.tokens.partition_point(|t| t.span.start < q.start);
+        let last = an.tokens.partition_point(|t| t.span.start < q.end).saturating_sub(1).max(first);
+        if first >= end || first < start {
+            continue;
+        }
+        let toll = |w: &str| {
+            if is_death_word(w) {
+                Some(false)
+            } else if is_injury_word(w) {
+                Some(true)
+            } else {
+                None
+            }
+        };
+        let before: Vec<&str> = (first.saturating_sub(6).max(start)..first)
+            .rev()
+            .filter(|&k| an.tokens[k].kind == TokenKind::Word)
+            .take(3)
+            .map(|k| word(an, k))
+            .take_while(|w| !matches!(*w, "من" | "في"))
+            .collect();
+        // After the figure, a word carrying و starts the next item (15 شهيدا والمصابين …).
+        let after: Vec<&str> = (first..(last + 3).min(end))
+            .filter(|&k| an.tokens[k].kind == TokenKind::Word)
+            .take(2)
+            .map(|k| word(an, k))
+            .take_while(|w| !w.starts_with('و') || is_death_word(w) && w.starts_with("وفا"))
+            .collect();
+        // The nearest toll word wins, the counted noun first (6 قتلى), then the word before.
+        let mut kind = None;
+        for k in 0..3 {
+            kind = after.get(k).and_then(|w| toll(w)).or_else(|| before.get(k).and_then(|w| toll(w)));
+            if kind.is_some() {
+                break;
+            }
+        }
+        let Some(wounded) = kind else { continue };
+        let Some(figure) = figure_of(q) else { continue };
+        out.push(CasualtyFigure { token: first, wounded, figure });
+    }
+    out
+}
+
+fn figure_of(q: &QuantityOut) -> Option<Figure> {
+    let int = |x: f64| x.round() as i64;
+    if let Some(v) = q.value {
+        return Some(Figure::Exact(int(v)));
+    }
+    if q.low.is_some() || q.high.is_some() {
+        return Some(Figure::Range { low: q.low.map(int), high: q.high.map(int), best: None });
+    }
+    None
+}

@@ -1,0 +1,154 @@
+//! Event tests on sentences written for them (invented people, places and groups).
+
+use super::find;
+use crate::{attribution, Analysis, Entity, EntityType, Event, Figure, QuantityOut, TextSpan};
+use isnad_read::Document;
+use isnad_text::{dates::find_dates, numbers::find_quantities};
+
+/// Runs the event stage over `text` with the given entities, real quantities and dates, and the
+/// attributions found in it.
+fn run(text: &str, named: &[(&str, EntityType)]) -> Vec<Event> {
+    let doc = Document::from_text("t", "test", text.to_string());
+    let an = Analysis::new(&doc);
+    let entities: Vec<Entity> = named
+        .iter()
+        .enumerate()
+        .map(|(k, (name, t))| Entity {
+            id: format!("e{}", k + 1),
+            entity_type: *t,
+            name: name.to_string(),
+            mentions: text
+                .match_indices(name)
+                .map(|(at, m)| TextSpan { start: at, end: at + m.len(), text: m.to_string() })
+                .collect(),
+            gazetteer_id: None,
+        })
+        .collect();
+    let dates: Vec<crate::DateOut> = find_dates(&an.norm, &an.tokens, None)
+        .into_iter()
+        .map(|d| crate::DateOut { start: d.span.start, end: d.span.end, text: d.span.slice(text).to_string(), value: d.value, relative: d.relative })
+        .collect();
+    let date_spans: Vec<_> = dates.iter().map(|d| isnad_text::Span::new(d.start, d.end)).collect();
+    let quantities: Vec<QuantityOut> = find_quantities(&an.norm, &an.tokens, &date_spans)
+        .into_iter()
+        .map(|q| QuantityOut {
+            start: q.span.start,
+            end: q.span.end,
+            text: q.span.slice(text).to_string(),
+            value: q.value,
+            low: q.low,
+            high: q.high,
+            vague: q.vague,
+            percent: q.percent,
+            unit: q.unit,
+        })
+        .collect();
+    let attributions = attribution::find(&an, &entities);
+    let events = find(&an, &entities, &attributions, &quantities, &dates);
+    for e in &events {
+        assert_eq!(&text[e.trigger.start..e.trigger.end], e.trigger.text);
+    }
+    if std::env::var("ISNAD_DEBUG").is_ok() {
+        eprintln!("{text}\n{events:#?}");
+    }
+    events
+}
+
+fn kinds(events: &[Event]) -> Vec<(String, Option<String>)> {
+    events.iter().map(|e| (e.event_type.clone(), e.mode.clone())).collect()
+}
+
+fn entity_of(r: &Option<crate::EntityRef>) -> Option<&str> {
+    r.as_ref().and_then(|r| r.entity.as_deref())
+}
+
+#[test]
+fn execution_with_target_in_construct() {
+    let events = run("وأعلنت جبهة الوادي إعدام سامر نبيل في بلدة الصخر.", &[
+        ("جبهة الوادي", EntityType::ORG),
+        ("سامر نبيل", EntityType::PER),
+        ("الصخر", EntityType::LOC),
+    ]);
+    assert_eq!(kinds(&events), vec![("ASSAULT".to_string(), Some("execution".to_string()))]);
+    assert_eq!(entity_of(&events[0].actor), Some("e1"));
+    assert_eq!(entity_of(&events[0].target), Some("e2"));
+    assert_eq!(entity_of(&events[0].place), Some("e3"));
+}
+
+#[test]
+fn bombing_folds_the_toll_into_one_event() {
+    let events = run("قتل 6 أشخاص وأصيب 12 آخرون في انفجار سيارة مفخخة وسط المدينة.", &[]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].event_type, "ASSAULT");
+    assert_eq!(events[0].mode.as_deref(), Some("bombing"));
+    assert_eq!(events[0].killed, Some(Figure::Exact(6)));
+    assert_eq!(events[0].wounded, Some(Figure::Exact(12)));
+}
+
+#[test]
+fn suicide_attack_and_lower_bound_toll() {
+    let events = run("وأسفر الهجوم الانتحاري عن مقتل 40 شخصا على الأقل.", &[]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].mode.as_deref(), Some("suicide"));
+    assert!(matches!(events[0].killed, Some(Figure::Range { low: Some(40), .. })), "{:?}", events[0].killed);
+}
+
+#[test]
+fn casualty_word_alone_is_an_assault() {
+    let events = run("ارتفع عدد الشهداء إلى 15 والمصابين إلى 30.", &[]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].killed, Some(Figure::Exact(15)));
+    assert_eq!(events[0].wounded, Some(Figure::Exact(30)));
+}
+
+#[test]
+fn air_strikes_need_aircraft() {
+    let events = run("وشنت القوات ضربات بطائرات مسيرة على مواقع الجبهة.", &[]);
+    assert_eq!(kinds(&events), vec![("ASSAULT".to_string(), Some("aerial".to_string()))]);
+    let events = run("وكان ذلك ضربة قوية للحكومة.", &[]);
+    assert!(events.is_empty(), "a figurative blow is not a strike: {events:?}");
+}
+
+#[test]
+fn seizure_arrest_and_release() {
+    let named = [("جبهة الوادي", EntityType::ORG), ("مدينة الصخر", EntityType::LOC), ("سامر نبيل", EntityType::PER)];
+    let events = run("وسيطرت جبهة الوادي على مدينة الصخر.", &named);
+    assert_eq!(kinds(&events), vec![("COERCE".to_string(), Some("seize".to_string()))]);
+    assert_eq!(entity_of(&events[0].actor), Some("e1"));
+    assert_eq!(entity_of(&events[0].target), Some("e2"));
+    let events = run("ألقت جبهة الوادي القبض على سامر نبيل.", &named);
+    assert_eq!(kinds(&events), vec![("COERCE".to_string(), Some("arrest".to_string()))]);
+    assert_eq!(events[0].trigger.text, "ألقت");
+    let events = run("ألقت الوزيرة كلمة في الحفل.", &named);
+    assert!(events.is_empty());
+    let events = run("وأفرجت السلطات عن سامر نبيل.", &named);
+    assert_eq!(kinds(&events), vec![("CONCEDE".to_string(), Some("release".to_string()))]);
+}
+
+#[test]
+fn talks_mediation_withdrawal_and_aid() {
+    let events = run("تتوسط مملكة الشمس بين جبهة الوادي والحكومة.", &[]);
+    assert_eq!(kinds(&events), vec![("CONSULT".to_string(), Some("mediate".to_string()))]);
+    let events = run("وبدأت مفاوضات جديدة بين الطرفين.", &[]);
+    assert_eq!(kinds(&events), vec![("CONSULT".to_string(), Some("negotiate".to_string()))]);
+    let events = run("بعد انسحاب القوات الأجنبية من البلاد.", &[]);
+    assert_eq!(kinds(&events), vec![("RETREAT".to_string(), Some("withdraw".to_string()))]);
+    let events = run("وقدمت الجبهة دعما عسكريا للمتمردين.", &[]);
+    assert_eq!(kinds(&events), vec![("AID".to_string(), Some("military".to_string()))]);
+}
+
+#[test]
+fn hypothetical_mentions_are_not_events() {
+    assert!(run("وحذر من أنه قد يسيطر المسلحون على المدينة.", &[]).is_empty());
+    assert!(run("ولن تسمح الحكومة بأي هجوم على المدنيين.", &[]).is_empty());
+}
+
+#[test]
+fn event_in_reported_speech_points_to_its_attribution() {
+    let events = run("وقال المتحدث سامر نبيل إن القوات سيطرت على الجسر.", &[]);
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].attribution, Some(0));
+    let events = run("ونفت الحكومة أن تكون قواتها قصفت القرية.", &[]);
+    assert_eq!(events.len(), 1);
+    assert!(events[0].negated);
+}
