@@ -36,11 +36,18 @@ pub fn find(
 ) -> Vec<Event> {
     let an = analysis;
     let mut events = Vec::new();
+    let mut seen_sentences: Vec<String> = Vec::new();
     for sentence in &an.sentences {
         let range = an.tokens_in(*sentence);
         if range.is_empty() {
             continue;
         }
+        // A headline printed again (page title, share card) is the same mention, not a new one.
+        let key: String = range.clone().map(|k| word(an, k)).collect::<Vec<_>>().join(" ");
+        if seen_sentences.contains(&key) {
+            continue;
+        }
+        seen_sentences.push(key);
         let candidates = sentence_candidates(an, range.start, range.end);
         let figures = roles::casualty_figures(an, quantities, *sentence, range.start, range.end);
         let mut sentence_events: Vec<(usize, Event)> = Vec::new();
@@ -155,6 +162,25 @@ fn in_context(
     let has = |s: &str| base.iter().any(|b| b == s);
     let mut mode = kind.mode;
     let mut last = i;
+    let bare = w.strip_prefix('و').filter(|b| b.chars().count() >= 3).unwrap_or(w);
+    // ل before a verbal noun marks purpose (لدعم، لإقناع): an aim, not a happening.
+    if kind.noun && bare.starts_with('ل') && !bare.starts_with("لل") && trigger_of(bare.trim_start_matches('ل')).is_some() {
+        return None;
+    }
+    let definite = bare.starts_with("ال") || bare.starts_with("بال") || bare.starts_with("لل");
+    // Talks named with the article (المفاوضات، طاولة المفاوضات) are the institution or an earlier
+    // mention; a new round is indefinite (بدأت مفاوضات جديدة) or names its parties.
+    if kind.event_type == "CONSULT" && kind.noun && definite && !matches!(next(1), "بين" | "مع") {
+        return None;
+    }
+    // A plural attack noun is generic (الهجمات الإرهابية) unless counted or aimed (عدة هجمات ضد …).
+    let plural_attack = ["هجمات", "تفجيرات"].iter().any(|p| triggers::stems(w).iter().any(|s| s == p));
+    if plural_attack {
+        let counted = i > start && (an.tokens[i - 1].kind == TokenKind::Number || matches!(prev, "عده" | "سلسله" | "من" | "بعض"));
+        if !counted && !near(&["ضد", "علي"], 2) {
+            return None;
+        }
+    }
     // ألقت القبض: arrest only with القبض.
     if has("القت") || has("القي") || has("القوا") || has("القاء") {
         // The subject may stand between: ألقت الشرطة القبض على …
