@@ -37,6 +37,7 @@ pub fn find(
     let an = analysis;
     let mut events = Vec::new();
     let mut seen_sentences: Vec<String> = Vec::new();
+    let mut seen_triggers: Vec<String> = Vec::new();
     for sentence in &an.sentences {
         let range = an.tokens_in(*sentence);
         if range.is_empty() {
@@ -48,7 +49,15 @@ pub fn find(
             continue;
         }
         seen_sentences.push(key);
-        let candidates = sentence_candidates(an, range.start, range.end);
+        let mut candidates = sentence_candidates(an, range.start, range.end);
+        // A headline copied on the page (share card, breadcrumb) repeats the trigger with the same
+        // words after it: one mention.
+        candidates.retain(|c| {
+            let key: String = (c.token..(c.token + 4).min(range.end)).map(|k| word(an, k)).collect::<Vec<_>>().join(" ");
+            let fresh = !seen_triggers.contains(&key);
+            seen_triggers.push(key);
+            fresh
+        });
         let figures = roles::casualty_figures(an, quantities, *sentence, range.start, range.end);
         let mut sentence_events: Vec<(usize, Event)> = Vec::new();
         for c in &candidates {
@@ -94,6 +103,15 @@ pub fn find(
                 }
             }
         }
+        // No figure given, but one named victim: one killed.
+        for (token, event) in sentence_events.iter_mut() {
+            if event.event_type == "ASSAULT" && event.killed.is_none() {
+                let victim = (*token..(*token + 12).min(range.end)).find(|&k| roles::single_victim(an, entities, k, range.end));
+                if victim.is_some() {
+                    event.killed = Some(crate::Figure::Exact(1));
+                }
+            }
+        }
         events.extend(sentence_events.into_iter().map(|(_, e)| e));
     }
     events
@@ -101,7 +119,8 @@ pub fn find(
 
 /// Words that make the mention hypothetical, future or generic.
 fn is_irrealis(w: &str) -> bool {
-    matches!(w, "قد" | "سوف" | "لن" | "اي" | "لو" | "اذا" | "يمكن" | "ممكن" | "محتمل" | "يجب" | "لمنع" | "باي" | "لاي" | "ولن" | "وقد")
+    matches!(w, "قد" | "سوف" | "لن" | "اي" | "لو" | "اذا" | "يمكن" | "ممكن" | "محتمل" | "يجب" | "لمنع" | "باي" | "لاي" | "ولن" | "وقد"
+            | "اتوقع" | "نتوقع" | "يتوقع" | "تتوقع" | "متوقع" | "تحت")
 }
 
 /// The triggers of one sentence, with casualty words folded into the attack beside them.
@@ -122,7 +141,7 @@ fn sentence_candidates(an: &Analysis, start: usize, end: usize) -> Vec<Candidate
             i += 1;
             continue;
         };
-        let before = (i.saturating_sub(2).max(start)..i).map(|k| word(an, k)).collect::<Vec<_>>();
+        let before = (i.saturating_sub(3).max(start)..i).map(|k| word(an, k)).collect::<Vec<_>>();
         if before.iter().any(|b| is_irrealis(b)) {
             i = last + 1;
             continue;
@@ -133,7 +152,17 @@ fn sentence_candidates(an: &Analysis, start: usize, end: usize) -> Vec<Candidate
     // A casualty word near an attack word reports that attack's toll, not another event.
     let attacks: Vec<usize> =
         out.iter().filter(|c| c.kind.event_type == "ASSAULT" && !c.kind.casualty).map(|c| c.token).collect();
-    out.retain(|c| !c.kind.casualty || !attacks.iter().any(|&a| a.abs_diff(c.token) <= 14));
+    // A toll introduced by أسفر عن / نتج عن / خلف belongs to the act before it, however far.
+    let consequence = |c: &Candidate| {
+        (c.token.saturating_sub(3).max(start)..c.token).any(|k| {
+            let w = word(an, k);
+            w.contains("اسفر") || w.contains("نتج") || matches!(w, "خلف" | "ادي" | "جراء" | "اثر")
+        })
+    };
+    out.retain(|c| {
+        !c.kind.casualty
+            || !attacks.iter().any(|&a| a.abs_diff(c.token) <= 14 || consequence(c) && a < c.token)
+    });
     // Two casualty words of one clause (مقتل … وإصابة) are one toll.
     let mut kept: Vec<Candidate> = Vec::new();
     for c in out {
@@ -227,7 +256,8 @@ fn in_context(
         }
     }
     if kind.event_type == "ASSAULT" && mode != Some("execution") {
-        let window: Vec<&str> = (i.saturating_sub(3).max(start)..(i + 5).min(end)).map(|k| word(an, k)).collect();
+        // A suicide marker anywhere in the sentence (فجر نفسه، بحزام ناسف، الانتحاري) types the blast.
+        let window: Vec<&str> = (start..end).map(|k| word(an, k)).collect();
         if window.iter().any(|x| x.contains("انتحار") || x.contains("ناسف") || *x == "نفسه") {
             mode = Some("suicide");
         } else if window.iter().any(|x| x.contains("طايرات") || x.contains("مسيره") || x.contains("جويه")) {

@@ -223,6 +223,26 @@ pub fn casualty_figures(
     out
 }
 
+/// A single named victim after a death noun (مقتل زعيم الجماعة، مقتل طيارها، لقي حتفه): one killed.
+pub fn single_victim(an: &Analysis, entities: &[Entity], token: usize, end: usize) -> bool {
+    let w = word(an, token);
+    let stems = crate::events::triggers::stems(w);
+    if stems.iter().any(|s| matches!(s.as_str(), "حتفه" | "مصرعه")) {
+        return true;
+    }
+    if !stems.iter().any(|s| matches!(s.as_str(), "مقتل" | "مصرع" | "اغتيال")) || token + 1 >= end {
+        return false;
+    }
+    let next = word(an, token + 1);
+    let lex = crate::lexicon::lexicon();
+    let bare = crate::lexicon::bare_noun(next);
+    let person = first_mention(an, entities, token + 1, token + 2, &[EntityType::PER]).is_some();
+    let role = lex.role_words.contains(bare) && !bare.ends_with("ين") && !bare.ends_with("ون");
+    // A singular noun with a possessive (طيارها، قائدهم) names one person.
+    let possessed = an.tokens[token + 1].kind == TokenKind::Word && (next.ends_with("ها") || next.ends_with("هم")) && !next.ends_with("يها") && !next.ends_with("اتها");
+    person || role || possessed
+}
+
 fn figure_of(q: &QuantityOut) -> Option<Figure> {
     let int = |x: f64| x.round() as i64;
     if let Some(v) = q.value {

@@ -152,3 +152,21 @@ fn event_in_reported_speech_points_to_its_attribution() {
     assert_eq!(events.len(), 1);
     assert!(events[0].negated);
 }
+
+#[test]
+fn one_named_victim_counts_one_killed() {
+    let events = run("وأسفر القصف عن مقتل قائد الجبهة.", &[]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].killed, Some(Figure::Exact(1)));
+}
+
+#[test]
+fn a_repeated_headline_is_one_mention() {
+    let events = run("مقتل 5 في انفجار بسوق المدينة\nمقتل 5 في انفجار بسوق المدينة\nوقع الانفجار ظهرا.", &[]);
+    assert_eq!(events.iter().filter(|e| e.trigger.text == "انفجار").count(), 1, "{events:?}");
+}
+
+#[test]
+fn state_of_control_is_not_a_seizure() {
+    assert!(run("وتقع البلدة تحت سيطرة الحكومة.", &[]).is_empty());
+}
