@@ -40,18 +40,28 @@ pub struct Sense {
     pub demonym: bool,
 }
 
+/// What is known about one normalised alias as a whole.
+#[derive(Debug, Clone, Default)]
+pub struct AliasInfo {
+    /// Its senses, best first.
+    pub senses: Vec<Sense>,
+    /// Some listed spelling carries a hamza (أ إ آ ؤ ئ). Writers drop hamzas but do not add them, so
+    /// a word written with one (بأنه، وأن) is not this alias when no spelling has one (بانه، وان).
+    pub spelled_with_hamza: bool,
+}
+
 /// The compiled gazetteer. Build once with [`Gazetteer::builtin`] and share it.
 pub struct Gazetteer {
     automaton: AhoCorasick,
-    /// For each automaton pattern, the senses of that normalised alias, best first.
-    senses: Vec<Vec<Sense>>,
+    /// For each automaton pattern, what its normalised alias can mean.
+    aliases: Vec<AliasInfo>,
     pub entries: Vec<GazEntry>,
     pub lexicons: Lexicons,
 }
 
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Gazetteer").field("entries", &self.entries.len()).field("aliases", &self.senses.len()).finish()
+        f.debug_struct("Gazetteer").field("entries", &self.entries.len()).field("aliases", &self.aliases.len()).finish()
     }
 }
 
@@ -75,6 +85,10 @@ struct Builder {
     entries: Vec<GazEntry>,
     /// Normalised alias → (sense, source rank, population) candidates.
     aliases: HashMap<String, Vec<(Sense, Source, u64)>>,
+    /// Normalised aliases some spelling of which carries a hamza.
+    with_hamza: std::collections::HashSet<String>,
+    /// Normalised aliases flagged `common_word` in some place file: every place reading is ambiguous.
+    common_words: std::collections::HashSet<String>,
 }
 
 impl Builder {
@@ -87,6 +101,9 @@ impl Builder {
         let key = normalize_str(alias).split_whitespace().collect::<Vec<_>>().join(" ");
         if !alias_is_usable(&key) {
             return;
+        }
+        if alias.chars().any(|c| matches!(c, 'أ' | 'إ' | 'آ' | 'ؤ' | 'ئ')) {
+            self.with_hamza.insert(key.clone());
         }
         let list = self.aliases.entry(key).or_default();
         if !list.iter().any(|(s, _, _)| s.entry == sense.entry && s.demonym == sense.demonym) {
@@ -115,15 +132,26 @@ impl Gazetteer {
         load_places(&mut b, include_str!("../../../data/gazetteer/places_admin.tsv"), Source::Admin1);
         load_demonyms(&mut b, include_str!("../../../data/gazetteer/demonyms.tsv"), &country_of_iso);
 
+        let lexicons = Lexicons::builtin();
         let mut keys: Vec<String> = b.aliases.keys().cloned().collect();
+        keys.retain(|k| !lexicons.blocks_alias(k));
         keys.sort();
-        let senses: Vec<Vec<Sense>> = keys
+        let aliases: Vec<AliasInfo> = keys
             .iter()
             .map(|k| {
                 let mut list = b.aliases[k].clone();
+                let common = b.common_words.contains(k);
+                for (sense, source, population) in &mut list {
+                    if *source >= Source::Capital && !sense.demonym {
+                        sense.ambiguous |= common || place_needs_context(k, *source, *population);
+                    }
+                }
                 // A safe reading beats an ambiguous one; then the preferred source; then the larger place.
                 list.sort_by_key(|(s, source, population)| (s.ambiguous, *source, std::cmp::Reverse(*population)));
-                list.into_iter().map(|(s, _, _)| s).collect()
+                AliasInfo {
+                    senses: list.into_iter().map(|(s, _, _)| s).collect(),
+                    spelled_with_hamza: b.with_hamza.contains(k),
+                }
             })
             .collect();
         let automaton = AhoCorasick::builder()
@@ -131,29 +159,46 @@ impl Gazetteer {
             .start_kind(StartKind::Anchored)
             .build(&keys)
             .expect("gazetteer automaton fits in memory");
-        Gazetteer { automaton, senses, entries: b.entries, lexicons: Lexicons::builtin() }
+        Gazetteer { automaton, aliases, entries: b.entries, lexicons }
     }
 
     /// The longest alias that starts exactly at byte `start` of `haystack` and ends at or before
     /// `limit`: its end and its senses, best first.
-    pub fn longest_at(&self, haystack: &str, start: usize, limit: usize) -> Option<(usize, &[Sense])> {
+    pub fn longest_at(&self, haystack: &str, start: usize, limit: usize) -> Option<(usize, &AliasInfo)> {
         let limit = limit.min(haystack.len());
         if start >= limit || !haystack.is_char_boundary(start) || !haystack.is_char_boundary(limit) {
             return None;
         }
         let input = Input::new(haystack).range(start..limit).anchored(Anchored::Yes);
         let found = self.automaton.find(input)?;
-        Some((found.end(), &self.senses[found.pattern().as_usize()]))
+        Some((found.end(), &self.aliases[found.pattern().as_usize()]))
     }
 
     /// The senses of exactly this normalised alias, if it is one.
     pub fn senses_of(&self, alias: &str) -> Option<&[Sense]> {
-        let (end, senses) = self.longest_at(alias, 0, alias.len())?;
-        (end == alias.len()).then_some(senses)
+        let (end, info) = self.longest_at(alias, 0, alias.len())?;
+        (end == alias.len()).then_some(info.senses.as_slice())
     }
 
     pub fn entry(&self, sense: Sense) -> &GazEntry {
         &self.entries[sense.entry]
+    }
+}
+
+/// A one-word place name counts alone only for well-known places: capitals, features, first-order
+/// units and large cities. Smaller places, and names shaped like adjectives (الشمالية، مركزي), share
+/// their word with ordinary Arabic too often; they need a cue or a safe mention elsewhere.
+fn place_needs_context(key: &str, source: Source, population: u64) -> bool {
+    if key.contains(' ') {
+        return false;
+    }
+    let adjective_shaped = key.ends_with('ي') || key.ends_with("يه");
+    match source {
+        Source::Capital | Source::Feature => false,
+        _ if adjective_shaped => true,
+        Source::Admin1 => population < 100_000,
+        Source::City => population < 1_000_000,
+        _ => true,
     }
 }
 
@@ -220,8 +265,10 @@ fn load_places(b: &mut Builder, data: &str, default_source: Source) {
         };
         let population = row.get("population").parse::<f64>().map_or(0, |p| p as u64);
         let entry = b.entry(row.get("id"), EntityType::LOC, name);
-        let ambiguous = flags.contains("common_word");
-        let sense = Sense { entry, ambiguous, demonym: false };
+        let sense = Sense { entry, ambiguous: false, demonym: false };
+        if flags.contains("common_word") {
+            b.common_words.insert(isnad_text::normalize::normalize_str(name));
+        }
         b.alias(name, sense, source, population);
         for alias in row.list("aliases_ar") {
             b.alias(alias, sense, source, population);

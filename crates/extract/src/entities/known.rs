@@ -99,10 +99,13 @@ fn longest_ending_at_word_end(
         limit -= 1;
     }
     for _ in 0..8 {
-        let (end, senses) = context.gazetteer.longest_at(haystack, start, limit)?;
+        let (end, info) = context.gazetteer.longest_at(haystack, start, limit)?;
         let article_end = end + shift;
         if context.token_ending_at(article_end).is_some() {
-            return senses.first().map(|&s| (end, s));
+            if !spelling_fits(context, floor, article_end, info) {
+                return None;
+            }
+            return info.senses.first().map(|&s| (end, s));
         }
         // Cut back to the last word end before this match's end, and look for a shorter alias.
         let i = context.tokens.partition_point(|t| t.norm.end < article_end);
@@ -113,6 +116,18 @@ fn longest_ending_at_word_end(
         limit = previous_end - shift;
     }
     None
+}
+
+/// The written word agrees with the alias where normalisation cannot tell: a one-word match written
+/// with a hamza needs an alias spelled with one, and a Latin-script match needs a capital letter
+/// (page addresses and running English are lower case).
+fn spelling_fits(context: &Context, start: usize, end: usize, info: &crate::gazetteer::AliasInfo) -> bool {
+    let written = context.analysis.slice(context.span(start, end));
+    if written.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return written.chars().any(|c| c.is_ascii_uppercase());
+    }
+    let one_word = !written.trim().contains(char::is_whitespace);
+    !(one_word && !info.spelled_with_hamza && written.chars().any(|c| matches!(c, 'أ' | 'إ' | 'ؤ' | 'ئ')))
 }
 
 /// An ambiguous alias counts when a cue of its kind stands right before it (ولاية X، حركة X), or,

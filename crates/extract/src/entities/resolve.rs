@@ -40,10 +40,7 @@ pub fn entities(context: &Context, candidates: Vec<Candidate>) -> Vec<Entity> {
         if mentions.is_empty() {
             continue;
         }
-        let name = group
-            .iter()
-            .find_map(|c| c.name.clone())
-            .unwrap_or_else(|| mentions.iter().max_by_key(|m| m.text.chars().count()).map(|m| m.text.clone()).unwrap_or_default());
+        let name = canonical_name(group, &mentions);
         let entity_type = majority_type(group);
         out.push(Entity {
             id: format!("e{}", out.len() + 1),
@@ -57,6 +54,19 @@ pub fn entities(context: &Context, candidates: Vec<Candidate>) -> Vec<Entity> {
         });
     }
     out
+}
+
+/// The rule's name for the entity, or the longest mention; a mention that holds the listed name
+/// and more (محافظة حمص for حمص) names it better, since the bare name may be another place.
+fn canonical_name(group: &[&Candidate], mentions: &[TextSpan]) -> String {
+    let longest = mentions.iter().max_by_key(|m| m.text.chars().count()).map(|m| m.text.clone()).unwrap_or_default();
+    let Some(listed) = group.iter().find_map(|c| c.name.clone()) else { return longest };
+    let listed_key = isnad_text::normalize::normalize_str(&listed);
+    let fuller = mentions.iter().find(|m| {
+        let key = isnad_text::normalize::normalize_str(&m.text);
+        key.len() > listed_key.len() && key.split(' ').count() > listed_key.split(' ').count() && key.contains(&listed_key)
+    });
+    fuller.map_or(listed, |m| m.text.clone())
 }
 
 /// The type most of an entity's mentions were found as (the first one's on a tie).

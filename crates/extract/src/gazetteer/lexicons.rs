@@ -54,6 +54,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "إثر", "اثر", "بسبب", "لدى", "وفق", "وفقا", "بحسب", "حسب", "عبر", "تجاه", "إزاء", "لصالح", "ضمن", "بشأن",
 ];
 
+/// Words that join the parts of an Arabic name (normalised): kunya, nasab, family, عبد compounds.
+pub const NAME_CONNECTORS: &[&str] = &["ابو", "ابا", "ابي", "ام", "بن", "بنت", "ابن", "ال", "عبد"];
+
 impl Lexicons {
     /// The lists shipped in `data/gazetteer/`.
     pub fn builtin() -> Lexicons {
@@ -124,6 +127,12 @@ impl Lexicons {
     /// Whether a normalised word is a form of a reporting verb (قال، أكدت، يضيف ...).
     pub fn is_reporting_verb(&self, word: &str) -> bool {
         self.reporting_verbs.contains(word)
+    }
+
+    /// Whether a normalised alias must never be matched as a name: a function word, a cue word
+    /// (جنوب، مدينة) or a name connector (ابو، بن) that some place happens to be called.
+    pub fn blocks_alias(&self, alias: &str) -> bool {
+        self.is_function_word(alias) || self.cues.contains_key(alias) || NAME_CONNECTORS.contains(&alias)
     }
 
     /// Whether a normalised word is a function word that no name runs across.
