@@ -70,10 +70,13 @@ impl std::fmt::Debug for Gazetteer {
 enum Source {
     Person,
     Org,
-    Outlet,
+    // A region's own name (الشام، الخليج) is its first reading, even where a country lists it too.
+    Feature,
     Country,
     Capital,
-    Feature,
+    // A bare outlet name shared with a place (الشرق الأوسط) reads as the place; with صحيفة before
+    // it, the cue rule makes it an outlet.
+    Outlet,
     City,
     Admin1,
     Admin2,
@@ -134,15 +137,20 @@ impl Gazetteer {
 
         let lexicons = Lexicons::builtin();
         let mut keys: Vec<String> = b.aliases.keys().cloned().collect();
-        keys.retain(|k| !lexicons.blocks_alias(k));
+        keys.retain(|k| {
+            !(lexicons.blocks_alias(k) && b.aliases[k].iter().all(|(_, source, _)| *source >= Source::City))
+        });
         keys.sort();
         let aliases: Vec<AliasInfo> = keys
             .iter()
             .map(|k| {
                 let mut list = b.aliases[k].clone();
                 let common = b.common_words.contains(k);
+                if lexicons.blocks_alias(k) {
+                    list.retain(|(_, source, _)| *source < Source::City);
+                }
                 for (sense, source, population) in &mut list {
-                    if *source >= Source::Capital && !sense.demonym {
+                    if *source >= Source::City && !sense.demonym {
                         sense.ambiguous |= common || place_needs_context(k, *source, *population);
                     }
                 }
@@ -254,7 +262,8 @@ fn load_countries(b: &mut Builder, data: &str) -> HashMap<String, usize> {
 fn load_places(b: &mut Builder, data: &str, default_source: Source) {
     for row in Table::parse(data).rows() {
         let name = row.get("name_ar");
-        if name.is_empty() || row.get("flags").contains("not_current") {
+        // The whole world (UN M49 region 001) is no place an analyst follows.
+        if name.is_empty() || row.get("flags").contains("not_current") || row.get("id") == "cldr:m49:001" {
             continue;
         }
         let flags = row.get("flags");

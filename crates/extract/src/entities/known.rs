@@ -21,7 +21,12 @@ pub fn find(context: &Context) -> Vec<Candidate> {
     while i < context.len() {
         match longest_at_token(context, i) {
             Some(found) => {
+                // A name headed by a cue word (قوات الناتو) also holds the shorter name (الناتو).
+                let inner = (found.tokens.len() > 1).then(|| longest_at_token(context, i + 1)).flatten();
                 let next = found.tokens.end;
+                if let Some(inner) = inner.filter(|c| c.key == found.key && c.end == found.end) {
+                    out.push(inner);
+                }
                 out.push(found);
                 i = next;
             }

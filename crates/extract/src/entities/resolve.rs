@@ -56,11 +56,22 @@ pub fn entities(context: &Context, candidates: Vec<Candidate>) -> Vec<Entity> {
     out
 }
 
+/// The words that head an outlet's listed name (normalised).
+const OUTLET_HEADS: &[&str] = &["صحيفه", "جريده", "قناه", "وكاله", "موقع", "اذاعه", "مجله", "شبكه", "تلفزيون"];
+
 /// The rule's name for the entity, or the longest mention; a mention that holds the listed name
 /// and more (محافظة حمص for حمص) names it better, since the bare name may be another place.
 fn canonical_name(group: &[&Candidate], mentions: &[TextSpan]) -> String {
     let longest = mentions.iter().max_by_key(|m| m.text.chars().count()).map(|m| m.text.clone()).unwrap_or_default();
-    let Some(listed) = group.iter().find_map(|c| c.name.clone()) else { return longest };
+    let Some(mut listed) = group.iter().find_map(|c| c.name.clone()) else { return longest };
+    // Outlets are listed as صحيفة X or وكالة X; readers and other articles name them X.
+    if group.first().is_some_and(|c| c.entity_type == EntityType::OUTLET) {
+        if let Some((first, rest)) = listed.split_once(' ') {
+            if OUTLET_HEADS.contains(&isnad_text::normalize::normalize_str(first).as_str()) {
+                listed = rest.to_string();
+            }
+        }
+    }
     let listed_key = isnad_text::normalize::normalize_str(&listed);
     let fuller = mentions.iter().find(|m| {
         let key = isnad_text::normalize::normalize_str(&m.text);
@@ -82,12 +93,14 @@ fn majority_type(group: &[&Candidate]) -> EntityType {
     counts.into_iter().find(|(_, n)| *n == best).map_or(EntityType::MISC, |(t, _)| t)
 }
 
-/// Keeps the longest of overlapping candidates; of equal length, the stronger evidence.
+/// Keeps the longest of overlapping candidates; of equal length, the stronger evidence. A shorter
+/// name of the same entity inside a kept one stays as a mention too (قوات الناتو, الناتو).
 fn settle_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.evidence, c.start));
     let mut kept: Vec<Candidate> = Vec::new();
     for c in candidates {
-        if kept.iter().all(|k| c.end <= k.start || k.end <= c.start) {
+        let clear = |k: &Candidate| c.end <= k.start || k.end <= c.start || (k.key == c.key && k.start <= c.start && c.end <= k.end);
+        if kept.iter().all(clear) {
             kept.push(c);
         }
     }

@@ -38,6 +38,8 @@ pub struct Lexicons {
     given_names: HashSet<String>,
     cues: HashMap<String, CueKind>,
     reporting_verbs: HashSet<String>,
+    /// Month and weekday names (مايو، الخميس): never a place, whatever the gazetteer says.
+    calendar_words: HashSet<String>,
     /// The longest title or cue, in words.
     pub longest_phrase: usize,
 }
@@ -65,6 +67,7 @@ impl Lexicons {
             given_names: HashSet::new(),
             cues: HashMap::new(),
             reporting_verbs: HashSet::new(),
+            calendar_words: HashSet::new(),
             longest_phrase: 1,
         };
         for row in Table::parse(include_str!("../../../../data/gazetteer/person_titles.tsv")).rows() {
@@ -106,6 +109,11 @@ impl Lexicons {
                 lex.reporting_verbs.insert(phrase_key(form));
             }
         }
+        for row in Table::parse(include_str!("../../../../data/gazetteer/lex_months.tsv")).rows() {
+            for form in std::iter::once(row.get("name_ar")).chain(row.list("variants_ar")) {
+                lex.calendar_words.insert(phrase_key(form));
+            }
+        }
         lex
     }
 
@@ -132,7 +140,10 @@ impl Lexicons {
     /// Whether a normalised alias must never be matched as a name: a function word, a cue word
     /// (جنوب، مدينة) or a name connector (ابو، بن) that some place happens to be called.
     pub fn blocks_alias(&self, alias: &str) -> bool {
-        self.is_function_word(alias) || self.cues.contains_key(alias) || NAME_CONNECTORS.contains(&alias)
+        self.is_function_word(alias)
+            || self.cues.contains_key(alias)
+            || NAME_CONNECTORS.contains(&alias)
+            || self.calendar_words.contains(alias)
     }
 
     /// Whether a normalised word is a function word that no name runs across.
