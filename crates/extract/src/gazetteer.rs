@@ -205,7 +205,7 @@ fn place_needs_context(key: &str, source: Source, population: u64) -> bool {
         Source::Capital | Source::Feature => false,
         _ if adjective_shaped => true,
         Source::Admin1 => population < 100_000,
-        Source::City => population < 1_000_000,
+        Source::City => population < 300_000,
         _ => true,
     }
 }
