@@ -222,9 +222,15 @@ impl Cued<'_, '_, '_> {
         if !context.adjacent(i - 1, i) || !context.is_word(i) {
             return None;
         }
-        // An indefinite adjective right after the cue (موقع إخباري، قناة رسمية) is no name.
+        // An indefinite adjective right after the cue (موقع إخباري، قناة رسمية) is no name, nor an
+        // imperfect verb (منطقة تقع، ولاية تشمل).
         let first = context.text(i);
-        if !first.starts_with("ال") && (first.ends_with('ي') || first.ends_with("يه")) && self.known_at(i).is_none() {
+        let letters = first.chars().count();
+        let verb_shaped = (first.starts_with('ت') || first.starts_with('ي')) && (3..=5).contains(&letters);
+        if self.known_at(i).is_none()
+            && !first.starts_with("ال")
+            && (first.ends_with('ي') || first.ends_with("يه") || (verb_shaped && entity_type != EntityType::OUTLET))
+        {
             return None;
         }
         let mut j = i;

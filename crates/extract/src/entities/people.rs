@@ -150,9 +150,13 @@ impl People<'_, '_, '_> {
                 if j == i {
                     break;
                 }
-                j += 1;
                 if word.ends_with('ي') {
+                    j += 1;
                     continue;
+                }
+                // Feminine and plural adjectives (الكهفية، السابقون) describe; they are no surname.
+                if !(word.ends_with('ه') || word.ends_with("ون") || word.ends_with("ين") || word.ends_with("ات")) {
+                    j += 1;
                 }
                 break;
             }
@@ -214,8 +218,9 @@ impl People<'_, '_, '_> {
         }
         let end = self.name_run(j, Leniency::AfterTitle)?;
         let single_unknown = end == j + 1 && !self.context.gazetteer.lexicons.is_given_name(self.context.text(j));
-        // One unknown word after a title is a name only where the clause goes on plainly after it.
-        if single_unknown && !self.clause_boundary(end) {
+        // One unknown word after a title is a name only where the clause goes on plainly after it,
+        // and where it is not shaped like a common noun or adverb.
+        if single_unknown && (!self.clause_boundary(end) || !self.plain_name_word(j)) {
             return None;
         }
         self.candidate(j..end)
@@ -263,7 +268,8 @@ impl People<'_, '_, '_> {
         let context = self.context;
         let lexicons = &context.gazetteer.lexicons;
         let word = context.text(i);
-        let opens = context.any_form(i, |w| lexicons.is_given_name(w))
+        // باسم is a given name and also "by the name of"; after it comes the name itself.
+        let opens = (word != "باسم" && context.any_form(i, |w| lexicons.is_given_name(w)))
             || (matches!(word, "ابو" | "ابا" | "ابي" | "عبد") && self.name_word(i + 1))
             || (context.text(i + 1) == "بن" && self.name_word(i + 2));
         if !opens || !self.name_word(i) && !NAME_CONNECTORS.contains(&word) {
@@ -295,7 +301,7 @@ impl People<'_, '_, '_> {
             }
         }
         self.plain_name_then(i, |end| {
-            matches!(context.text(end), "،" | ",") && (self.title_at(end + 1).is_some() || self.title_at(end + 2).is_some())
+            matches!(context.text(end), "،" | ",") && self.title_at(end + 1).is_some()
         })
     }
 
@@ -328,9 +334,14 @@ impl People<'_, '_, '_> {
             return true;
         }
         let letters = word.chars().count();
+        // Plurals, feminine nouns, accusative adverbs (مؤخرا), and nouns carrying ب/ل/ك (بعملية).
+        let written = self.context.analysis.slice(self.context.tokens[i].span);
         letters >= 3
             && !["ون", "ين", "ات"].iter().any(|s| word.ends_with(s))
             && !word.ends_with('ه')
+            && !written.ends_with("اً")
+            && !(word.ends_with('ا') && letters >= 5)
+            && !matches!(word.chars().next(), Some('ب' | 'ل' | 'ك'))
             && !UNNAMED_SOURCE_WORDS.contains(&phrase_key(word).as_str())
     }
 }

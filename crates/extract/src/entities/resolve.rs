@@ -64,6 +64,10 @@ const OUTLET_HEADS: &[&str] = &["صحيفه", "جريده", "قناه", "وكا�
 fn canonical_name(group: &[&Candidate], mentions: &[TextSpan]) -> String {
     let longest = mentions.iter().max_by_key(|m| m.text.chars().count()).map(|m| m.text.clone()).unwrap_or_default();
     let Some(mut listed) = group.iter().find_map(|c| c.name.clone()) else { return longest };
+    // A rule's own name (the words inside صحيفة "X") is already the bare name.
+    if group.iter().all(|c| matches!(c.key, EntityKey::Name(_))) {
+        return listed;
+    }
     // Outlets are listed as صحيفة X or وكالة X; readers and other articles name them X.
     if group.first().is_some_and(|c| c.entity_type == EntityType::OUTLET) {
         if let Some((first, rest)) = listed.split_once(' ') {
