@@ -92,3 +92,6 @@ pub fn reference(analysis: &Analysis, entities: &[Entity], span: Span) -> Entity
         entity: mention_within(entities, span).map(|(e, _)| e.id.clone()),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -242,6 +242,11 @@ impl Cued<'_, '_, '_> {
             if j > i && self.demonym_at(j).is_some() {
                 break;
             }
+            // An adverb in the accusative (صباحا، مؤخراً) ends the name.
+            let written = context.analysis.slice(context.tokens[j].span);
+            if j > i && ((word.ends_with('ا') && word.chars().count() >= 4 && !word.starts_with("ال")) || written.ends_with("اً")) {
+                break;
+            }
             if let Some(k) = self.known_at(j) {
                 // A known place or body inside the name ends it (شرطة حمص، جامعة موسكو الحكومية may go on
                 // with a definite adjective).

@@ -84,8 +84,8 @@ fn match_form(context: &Context, token_start: usize, form: &Form) -> Option<(usi
         window_end -= 1;
     }
     let restored = format!("ا{}", &text[lam_lam_second..window_end]);
-    // Byte k of `restored` (k ≥ 1) is byte lam_lam_second + k - 1 of the text.
-    let shift = lam_lam_second - 1;
+    // Byte k of `restored` past the alef is byte lam_lam_second + k - len(alef) of the text.
+    let shift = lam_lam_second - 'ا'.len_utf8();
     let (end, sense) = longest_ending_at_word_end(context, &restored, 0, shift, start)?;
     Some((start, end + shift, sense))
 }

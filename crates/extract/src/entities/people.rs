@@ -122,6 +122,7 @@ impl People<'_, '_, '_> {
         let mut j = i;
         let mut unknown = 0;
         let mut given = 0;
+        let mut after_nisba = false;
         while j < context.len() && j - i < MAX_NAME_WORDS {
             if j > i && !context.adjacent(j - 1, j) {
                 break;
@@ -152,6 +153,7 @@ impl People<'_, '_, '_> {
                 }
                 if word.ends_with('ي') {
                     j += 1;
+                    after_nisba = true;
                     continue;
                 }
                 // Feminine and plural adjectives (الكهفية، السابقون) describe; they are no surname.
@@ -160,8 +162,13 @@ impl People<'_, '_, '_> {
                 }
                 break;
             }
+            // After a definite nisba only another nisba continues the name (المسيلي الحارثي).
+            if after_nisba {
+                break;
+            }
             // A conjunction glued to an unknown word (وعمره) starts the next clause, not a name part.
-            if j > i && (word.starts_with('و') || word.starts_with('ف')) && !lexicons.is_given_name(word) {
+            // Foreign names after a title may begin with و (ويلسون), so this holds for Arabic runs only.
+            if leniency == Leniency::FromGivenName && j > i && (word.starts_with('و') || word.starts_with('ف')) && !lexicons.is_given_name(word) {
                 break;
             }
             if lexicons.is_given_name(word) {
@@ -187,7 +194,12 @@ impl People<'_, '_, '_> {
         // The first word without its proclitics where that reading is a given name (ومحمد، لأحمد).
         let lexicons = &context.gazetteer.lexicons;
         let forms = context.forms(range.start);
-        let first = forms.iter().find(|f| f.prefix_len > 0 && !f.restored_article && lexicons.is_given_name(&f.base)).or(forms.first())?;
+        let whole_is_name = lexicons.is_given_name(context.text(range.start));
+        let conjunction = |f: &&super::context::Form| f.prefix_len == 'و'.len_utf8() && !f.restored_article;
+        let first = forms
+            .iter()
+            .find(|f| !whole_is_name && conjunction(f) && lexicons.is_given_name(&f.base))
+            .or(forms.first())?;
         let start = context.tokens[range.start].norm.start + first.prefix_len;
         let end = context.tokens[range.end - 1].norm.end;
         let key = context.norm_text()[start..end].to_string();
