@@ -167,11 +167,13 @@ impl<'a> Finder<'a> {
         let (name, end) = self.one_month_at(i)?;
         let mut end = end;
         let mut ambiguous = name.ambiguous;
-        // A second name for the same month, after a slash or a space.
-        let second_at = if self.text(end) == "/" { end + 1 } else { end };
+        // A second name for the same month, after a slash or a space, or in brackets: يوليو (تموز).
+        let bracketed = self.text(end) == "(";
+        let second_at = if self.text(end) == "/" || bracketed { end + 1 } else { end };
         if let Some((second, second_end)) = self.one_month_at(second_at) {
-            if second.month == name.month && second.hijri == name.hijri {
-                end = second_end;
+            let closed = !bracketed || self.text(second_end) == ")";
+            if second.month == name.month && second.hijri == name.hijri && closed {
+                end = if bracketed { second_end + 1 } else { second_end };
                 ambiguous = false;
             }
         }
@@ -300,7 +302,15 @@ impl<'a> Finder<'a> {
     /// 29 فبراير 2020، 15 أغسطس، الأول من يوليو، 15 رمضان 1436 هـ.
     fn day_month_at(&self, i: usize) -> Option<Found> {
         let (day, after_day) = self.day_at(i)?;
-        let (month, hijri_month, _, after_month) = self.month_at(after_day)?;
+        // 30 من شهر شوال: a day number may name its month with من and شهر.
+        let mut month_start = after_day;
+        if self.tokens[i].kind == TokenKind::Number && self.is(month_start, &["من"]) {
+            month_start += 1;
+        }
+        if self.is(month_start, &["شهر"]) {
+            month_start += 1;
+        }
+        let (month, hijri_month, _, after_month) = self.month_at(month_start)?;
         match self.year_after(after_month) {
             Some((year, hijri_mark, end)) => {
                 let date = if hijri_month || hijri_mark {
@@ -836,6 +846,8 @@ mod tests {
         check("يوم 4 جويلية 2012", None, &[("4 جويلية 2012", Some("2012-07-04"))]);
         check("وصل في 9 أيلول/سبتمبر 2014", None, &[("9 أيلول/سبتمبر 2014", Some("2014-09-09"))]);
         check("منذ الأول من آب/أغسطس", None, &[("الأول من آب/أغسطس", Some("08-01"))]);
+        check("صدر في يوليو (تموز) 2015م.", None, &[("يوليو (تموز) 2015م", Some("2015-07"))]);
+        check("حتى 30 من شهر شوال", None, &[("30 من شهر شوال", None)]);
     }
 
     #[test]

@@ -22,6 +22,7 @@
 //!
 //! This crate knows nothing about files, formats or entities.
 
+mod clitics;
 pub mod dates;
 pub mod hijri;
 mod lexicon;

@@ -574,7 +574,7 @@ fn excluded_tokens(n: &Normalized, tokens: &[Token]) -> Vec<bool> {
             excluded[i] = true;
         }
         // A number naming a thing: القرار 2254، رقم 7.
-        if is_label_noun(prev) {
+        if is_label_noun(prev) || prev == "(" && i > 1 && is_label_noun(text_at(n, tokens, i - 2)) {
             excluded[i] = true;
         }
         if year_at(n, tokens, i).is_some() || is_copyright_year(n, tokens, i) {
