@@ -22,13 +22,17 @@
 //!
 //! This crate knows nothing about files, formats or entities.
 
+mod clitics;
 pub mod dates;
+pub mod hijri;
+mod lexicon;
 pub mod normalize;
 pub mod numbers;
 pub mod sentences;
 pub mod span;
 pub mod stem;
 pub mod tokens;
+mod words;
 
 pub use normalize::{normalize, normalize_char, Normalized, OffsetMap};
 pub use span::Span;
