@@ -1,12 +1,69 @@
 //! Entities: people, organisations, places, outlets, with their mentions.
+//!
+//! Several rules propose [`Candidate`] mentions over the article's tokens:
+//! - [`known`]: names from the gazetteer, demonyms naming a country;
+//! - [`cued`]: names introduced by a cue word (صحيفة X، وزارة X، حي X ...);
+//! - [`people`]: person names from titles, roles, given names, kunyas and appositions.
+//!
+//! [`resolve`] then keeps the best of overlapping candidates, groups the rest into one entity per
+//! real-world referent (a gazetteer id, or a normalised name key) and adds later short mentions
+//! (a surname alone, a bare place name after its cued first mention).
 
+pub mod context;
+pub mod cued;
+pub mod known;
+pub mod people;
+pub mod resolve;
+
+use crate::gazetteer::Gazetteer;
 use crate::{Analysis, Entity, EntityRef, EntityType, TextSpan};
+use context::Context;
 use isnad_text::Span;
 
+/// What makes two mentions the same entity.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKey {
+    /// A gazetteer id.
+    Known(String),
+    /// A normalised name (or a structured key such as `ministry:الداخليه:iso:SA`).
+    Name(String),
+}
+
+/// How a candidate was found; earlier variants win overlaps of equal length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Evidence {
+    /// A cue word plus a name (صحيفة X، وزارة الداخلية السعودية).
+    Cue,
+    /// A listed alias.
+    Gazetteer,
+    /// A person-name pattern.
+    NamePattern,
+    /// An ambiguous alias, kept only with support elsewhere in the article.
+    Ambiguous,
+}
+
+/// One proposed mention of an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Tokens covered, first and one past the last.
+    pub tokens: std::ops::Range<usize>,
+    /// Normalised byte range of the mention (proclitics left out).
+    pub start: usize,
+    pub end: usize,
+    pub entity_type: EntityType,
+    pub key: EntityKey,
+    /// The canonical name, when the rule knows one better than the mention's text.
+    pub name: Option<String>,
+    pub evidence: Evidence,
+}
+
 /// Finds the entities of an article.
-pub fn recognize(analysis: &Analysis) -> Vec<Entity> {
-    let _ = analysis;
-    Vec::new()
+pub fn recognize(analysis: &Analysis, gazetteer: &Gazetteer) -> Vec<Entity> {
+    let context = Context::new(analysis, gazetteer);
+    let mut candidates = known::find(&context);
+    candidates.extend(cued::find(&context, &candidates));
+    candidates.extend(people::find(&context, &candidates));
+    resolve::entities(&context, candidates)
 }
 
 /// The entity mention inside `span`, preferring people, then outlets, organisations and places,
@@ -35,3 +92,6 @@ pub fn reference(analysis: &Analysis, entities: &[Entity], span: Span) -> Entity
         entity: mention_within(entities, span).map(|(e, _)| e.id.clone()),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,16 +1,26 @@
 //! The extraction pipeline: one document in, one record out.
 
+use crate::gazetteer::Gazetteer;
 use crate::{attribution, entities, events, Analysis, ByteSpan, DateOut, FurnitureSpan, QuantityOut, Record};
 use isnad_read::Document;
 use isnad_text::{dates::find_dates, numbers::find_quantities, Span};
 
 /// Extracts records from documents. Build one and share it: it holds the compiled lexicons.
-#[derive(Debug, Default)]
-pub struct Extractor {}
+#[derive(Debug)]
+pub struct Extractor {
+    /// The compiled gazetteer and lexicons, built once.
+    gazetteer: Gazetteer,
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new()
+    }
+}
 
 impl Extractor {
     pub fn new() -> Extractor {
-        Extractor {}
+        Extractor { gazetteer: Gazetteer::builtin() }
     }
 
     /// Everything isnad extracts from one document.
@@ -42,7 +52,7 @@ impl Extractor {
                 unit: q.unit,
             })
             .collect();
-        let entities = entities::recognize(&analysis);
+        let entities = entities::recognize(&analysis, &self.gazetteer);
         let attributions = attribution::find(&analysis, &entities);
         let events = events::find(&analysis, &entities, &attributions, &quantities, &dates);
         Record {

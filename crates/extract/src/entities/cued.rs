@@ -1,0 +1,269 @@
+//! Names introduced by a cue word (`lex_entity_cues.tsv`), as Arabic news writes unknown names:
+//! - outlets: صحيفة/قناة/موقع/إذاعة/مجلة X, where X is a quoted name, a Latin-script name or a
+//!   run of words up to punctuation;
+//! - ministries: وزارة الداخلية السعودية, and the short form الداخلية السعودية (field + nationality);
+//! - armed forces of a country: الجيش/القوات + nationality;
+//! - other bodies: حركة/تنظيم/جامعة/شرطة/هيئة X;
+//! - places: حي/قرية/مخيم/محافظة X, and ريف X (the countryside of a city is a place of its own).
+//!
+//! A cue must be in construct (indefinite: وزارة X, not الوزارة), else it refers back to a body
+//! named earlier.
+
+use super::context::Context;
+use super::{Candidate, EntityKey, Evidence};
+use crate::gazetteer::lexicons::CueKind;
+use crate::EntityType;
+
+/// Ministries that news names by field and nationality alone (الخارجية الأمريكية).
+const SOVEREIGN_FIELDS: &[&str] = &["الداخليه", "الخارجيه", "الدفاع"];
+
+/// Place cues that introduce names the gazetteer may not know (normalised).
+const PLACE_INTRODUCERS: &[&str] = &[
+    "مدينه", "بلده", "قريه", "حي", "مخيم", "ولايه", "محافظه", "مقاطعه", "اقليم", "منطقه", "مديريه", "ناحيه",
+    "قضاء", "مسجد", "مستشفي", "مطار", "سجن", "ريف",
+];
+
+/// Bodies headed by a cue word that introduce a proper name (normalised).
+const BODY_INTRODUCERS: &[&str] = &[
+    "حركه", "تنظيم", "جماعه", "جبهه", "حزب", "جامعه", "شرطه", "هيئه", "منظمه", "مؤسسه", "موسسه", "معهد",
+    "كليه", "مركز", "مجلس", "اتحاد", "لجنه", "كتائب", "ميليشيا", "جيش", "قوات", "قوه",
+];
+
+/// The most words a cued name takes after its cue.
+const MAX_NAME_WORDS: usize = 4;
+
+/// Cued names, skipping cues whose name the gazetteer already found.
+pub fn find(context: &Context, known: &[Candidate]) -> Vec<Candidate> {
+    let rules = Cued { context, known };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < context.len() {
+        let found = rules.ministry(i).or_else(|| rules.forces(i)).or_else(|| rules.introduced(i));
+        match found {
+            Some(c) => {
+                i = c.tokens.end;
+                out.push(c);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+struct Cued<'c, 'a, 'd> {
+    context: &'c Context<'a, 'd>,
+    known: &'c [Candidate],
+}
+
+impl Cued<'_, '_, '_> {
+    /// The safe gazetteer candidate starting at token `i`.
+    fn known_at(&self, i: usize) -> Option<&Candidate> {
+        self.known.iter().find(|c| c.tokens.start == i && c.evidence != Evidence::Ambiguous)
+    }
+
+    /// The country a demonym at `i` names (its gazetteer id), when token `i` is one.
+    fn demonym_at(&self, i: usize) -> Option<String> {
+        let c = self.known_at(i)?;
+        let is_demonym = c.tokens.len() == 1 && c.entity_type == EntityType::LOC && {
+            let word = self.context.text(i);
+            word.ends_with('ي') || word.ends_with("يه") || word.ends_with("ين") || word.ends_with("ون")
+        };
+        match (&c.key, is_demonym) {
+            (EntityKey::Known(id), true) => Some(id.clone()),
+            _ => None,
+        }
+    }
+
+    /// The cue reading of token `i` without proclitics, and where it starts.
+    fn cue_at(&self, i: usize) -> Option<(String, usize)> {
+        let context = self.context;
+        if !context.is_word(i) {
+            return None;
+        }
+        // The barest reading first: بصحيفة is listed as a cue too, but the mention starts at صحيفة.
+        for form in context.forms(i).into_iter().rev() {
+            if !form.restored_article && context.gazetteer.lexicons.cue(&form.base).is_some() {
+                return Some((form.base, context.tokens[i].norm.start + form.prefix_len));
+            }
+        }
+        None
+    }
+
+    fn candidate(&self, tokens: std::ops::Range<usize>, start: usize, entity_type: EntityType, key: EntityKey, name: Option<String>) -> Candidate {
+        let end = self.context.tokens[tokens.end - 1].norm.end;
+        Candidate { tokens, start, end, entity_type, key, name, evidence: Evidence::Cue }
+    }
+
+    /// وزارة الداخلية [السعودية] and الداخلية السعودية: one ministry per field and country.
+    fn ministry(&self, i: usize) -> Option<Candidate> {
+        let context = self.context;
+        let (head, start) = match self.cue_at(i) {
+            Some((cue, start)) if cue == "وزاره" => (true, start),
+            _ => {
+                // الداخلية السعودية: only the sovereign ministries are named by field alone, and not
+                // after وزير (وزير الداخلية السعودي is a person's role).
+                let form = context.forms(i).into_iter().find(|f| SOVEREIGN_FIELDS.contains(&f.base.as_str()))?;
+                let after_minister = i > 0 && context.any_form(i - 1, |w| w.starts_with("وزير") || w == "وزاره");
+                if after_minister {
+                    return None;
+                }
+                (false, context.tokens.get(i)?.norm.start + form.prefix_len)
+            }
+        };
+        let field_at = if head { i + 1 } else { i };
+        let field = context.text(field_at);
+        let field_ok = if head { field.starts_with("ال") && context.is_word(field_at) } else { SOVEREIGN_FIELDS.contains(&field) || context.forms(i).iter().any(|f| SOVEREIGN_FIELDS.contains(&f.base.as_str())) };
+        if !field_ok {
+            return None;
+        }
+        if head && !context.adjacent(i, field_at) {
+            return None;
+        }
+        let country = context.adjacent(field_at, field_at + 1).then(|| self.demonym_at(field_at + 1)).flatten();
+        // Without وزارة, only field + nationality names a ministry (الداخلية alone is an adjective).
+        if !head && country.is_none() {
+            return None;
+        }
+        let end = if country.is_some() { field_at + 2 } else { field_at + 1 };
+        let key = format!("ministry:{}:{}", field, country.as_deref().unwrap_or(""));
+        Some(self.candidate(i..end, start, EntityType::ORG, EntityKey::Name(key), None))
+    }
+
+    /// الجيش/القوات + nationality: a country's armed forces, unless more words follow (الجيش
+    /// السوري الحر is a rebel army of its own).
+    fn forces(&self, i: usize) -> Option<Candidate> {
+        let context = self.context;
+        let form = context.forms(i).into_iter().find(|f| matches!(f.base.as_str(), "الجيش" | "القوات"))?;
+        if !context.adjacent(i, i + 1) {
+            return None;
+        }
+        let country = self.demonym_at(i + 1)?;
+        let start = context.tokens[i].norm.start + form.prefix_len;
+        let next = i + 2;
+        let more = context.adjacent(i + 1, next) && context.text(next).starts_with("ال") && self.known_at(next).is_none()
+            && !context.gazetteer.lexicons.is_function_word(context.text(next));
+        if more {
+            let key = context.norm_text()[start..context.tokens[next].norm.end].to_string();
+            return Some(self.candidate(i..next + 1, start, EntityType::ORG, EntityKey::Name(key), None));
+        }
+        Some(self.candidate(i..i + 2, start, EntityType::ORG, EntityKey::Name(format!("forces:{country}")), None))
+    }
+
+    /// A cue in construct followed by a name: outlets, bodies and places.
+    fn introduced(&self, i: usize) -> Option<Candidate> {
+        let context = self.context;
+        let (cue, start) = self.cue_at(i)?;
+        if cue.starts_with("ال") || self.known_at(i).is_some() {
+            return None;
+        }
+        let kind = context.gazetteer.lexicons.cue(&cue)?;
+        let entity_type = match kind {
+            CueKind::Outlet => EntityType::OUTLET,
+            _ if PLACE_INTRODUCERS.contains(&cue.as_str()) => EntityType::LOC,
+            _ if BODY_INTRODUCERS.contains(&cue.as_str()) => EntityType::ORG,
+            _ => return None,
+        };
+        let quoted = if entity_type == EntityType::OUTLET { self.quoted_or_latin(i + 1) } else { None };
+        let (name_range, closing) = match quoted {
+            Some(found) => found,
+            None => (self.word_run(i + 1, entity_type)?, None),
+        };
+        if name_range.is_empty() {
+            return None;
+        }
+        // A known name right after the cue is the gazetteer's, except where the cue makes a new
+        // place of it (ريف حمص) or types it (صحيفة الشرق الأوسط as an outlet).
+        if let Some(k) = self.known_at(name_range.start) {
+            let covers = k.tokens.end >= name_range.end;
+            let keep_new = cue == "ريف" || (entity_type == EntityType::OUTLET && k.entity_type != EntityType::OUTLET);
+            if covers && !keep_new {
+                return None;
+            }
+        }
+        let name_start = context.tokens[name_range.start].norm.start;
+        let name_end = context.tokens[name_range.end - 1].norm.end;
+        let name_span = context.span(name_start, name_end);
+        let name = context.analysis.slice(name_span).to_string();
+        let name_key = context.norm_text()[name_start..name_end].to_string();
+        let last = closing.unwrap_or(name_range.end - 1);
+        let key = if cue == "ريف" { format!("ريف {name_key}") } else { name_key };
+        let name = if cue == "ريف" { None } else { Some(name) };
+        Some(self.candidate(i..last + 1, start, entity_type, EntityKey::Name(key), name))
+    }
+
+    /// A quoted name («X»، "X"، ( X )) or a run of Latin-script words after an outlet cue; the
+    /// name's tokens and the closing quote's token.
+    fn quoted_or_latin(&self, i: usize) -> Option<(std::ops::Range<usize>, Option<usize>)> {
+        let context = self.context;
+        let opening = context.text(i);
+        let closing = match opening {
+            "«" => "»",
+            "\"" => "\"",
+            "“" => "”",
+            "(" => ")",
+            _ => "",
+        };
+        if !closing.is_empty() {
+            let close = (i + 1..(i + 8).min(context.len())).find(|&j| context.text(j) == closing)?;
+            return (close > i + 1).then_some((i + 1..close, Some(close)));
+        }
+        let mut j = i;
+        while context.kind(j) == Some(isnad_text::tokens::TokenKind::Latin) && j < i + 5 {
+            j += 1;
+        }
+        (j > i).then_some((i..j, None))
+    }
+
+    /// Up to four name words after a cue: stop at punctuation, function words, reporting verbs,
+    /// numbers and nationality adjectives (صحيفة X الأمريكية: the adjective is the country's).
+    fn word_run(&self, i: usize, entity_type: EntityType) -> Option<std::ops::Range<usize>> {
+        let context = self.context;
+        let lexicons = &context.gazetteer.lexicons;
+        if !context.adjacent(i - 1, i) || !context.is_word(i) {
+            return None;
+        }
+        // An indefinite adjective right after the cue (موقع إخباري، قناة رسمية) is no name, nor an
+        // imperfect verb (منطقة تقع، ولاية تشمل).
+        let first = context.text(i);
+        let letters = first.chars().count();
+        let verb_shaped = (first.starts_with('ت') || first.starts_with('ي')) && (3..=5).contains(&letters);
+        if self.known_at(i).is_none()
+            && !first.starts_with("ال")
+            && (first.ends_with('ي') || first.ends_with("يه") || (verb_shaped && entity_type != EntityType::OUTLET))
+        {
+            return None;
+        }
+        let mut j = i;
+        while j < i + MAX_NAME_WORDS && context.is_word(j) && (j == i || context.adjacent(j - 1, j)) {
+            let word = context.text(j);
+            if lexicons.is_function_word(word) || lexicons.is_reporting_verb(word) || (j > i && lexicons.cue(word).is_some()) {
+                break;
+            }
+            if j > i && self.demonym_at(j).is_some() {
+                break;
+            }
+            // An adverb in the accusative (صباحا، مؤخراً) ends the name.
+            let written = context.analysis.slice(context.tokens[j].span);
+            if j > i && ((word.ends_with('ا') && word.chars().count() >= 4 && !word.starts_with("ال")) || written.ends_with("اً")) {
+                break;
+            }
+            if let Some(k) = self.known_at(j) {
+                // A known place or body inside the name ends it (شرطة حمص، جامعة موسكو الحكومية may go on
+                // with a definite adjective).
+                j = k.tokens.end;
+                if entity_type == EntityType::LOC {
+                    break;
+                }
+                continue;
+            }
+            j += 1;
+        }
+        // Places: one or two words (حي عكرمة، مخيم عين الحلوة); bodies: up to three; longer runs
+        // are the sentence going on, not the name.
+        let most = if entity_type == EntityType::LOC { 2 } else { 3 };
+        if entity_type != EntityType::OUTLET && j - i > most {
+            j = i + most;
+        }
+        (j > i).then_some(i..j)
+    }
+}

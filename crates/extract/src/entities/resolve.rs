@@ -1,0 +1,212 @@
+//! From candidate mentions to entities: overlaps settled, mentions grouped per referent, later
+//! short mentions joined to the full name introduced earlier.
+//!
+//! An entity is one key (a gazetteer id, or a normalised name), so spelling variants of one
+//! gazetteer entry merge and look-alikes found by different evidence stay apart.
+
+use super::context::Context;
+use super::{Candidate, EntityKey, Evidence};
+use crate::{Entity, EntityType, TextSpan};
+use std::collections::HashMap;
+
+/// The entities of the article, numbered `e1`, `e2`, ... in order of first mention.
+pub fn entities(context: &Context, candidates: Vec<Candidate>) -> Vec<Entity> {
+    let mut kept = settle_overlaps(candidates);
+    drop_unsupported(&mut kept);
+    kept.extend(short_mentions(context, &kept));
+    kept.sort_by_key(|c| (c.start, c.end));
+
+    let mut order: Vec<EntityKey> = Vec::new();
+    let mut groups: HashMap<EntityKey, Vec<&Candidate>> = HashMap::new();
+    for candidate in &kept {
+        let group = groups.entry(candidate.key.clone()).or_default();
+        if group.is_empty() {
+            order.push(candidate.key.clone());
+        }
+        group.push(candidate);
+    }
+    let mut out = Vec::new();
+    for key in order {
+        let group = &groups[&key];
+        let mut mentions: Vec<TextSpan> = Vec::new();
+        for c in group {
+            let span = context.span(c.start, c.end);
+            let text = context.analysis.slice(span);
+            if text.trim().is_empty() || mentions.iter().any(|m| m.start == span.start && m.end == span.end) {
+                continue;
+            }
+            mentions.push(TextSpan { start: span.start, end: span.end, text: text.to_string() });
+        }
+        if mentions.is_empty() {
+            continue;
+        }
+        let name = canonical_name(group, &mentions);
+        let entity_type = majority_type(group);
+        out.push(Entity {
+            id: format!("e{}", out.len() + 1),
+            entity_type,
+            name,
+            mentions,
+            gazetteer_id: match &key {
+                EntityKey::Known(id) => Some(id.clone()),
+                EntityKey::Name(_) => None,
+            },
+        });
+    }
+    out
+}
+
+/// The words that head an outlet's listed name (normalised).
+const OUTLET_HEADS: &[&str] = &["صحيفه", "جريده", "قناه", "وكاله", "موقع", "اذاعه", "مجله", "شبكه", "تلفزيون"];
+
+/// The rule's name for the entity, or the longest mention; a mention that holds the listed name
+/// and more (محافظة حمص for حمص) names it better, since the bare name may be another place.
+fn canonical_name(group: &[&Candidate], mentions: &[TextSpan]) -> String {
+    let longest = mentions.iter().max_by_key(|m| m.text.chars().count()).map(|m| m.text.clone()).unwrap_or_default();
+    let Some(mut listed) = group.iter().find_map(|c| c.name.clone()) else { return longest };
+    // A rule's own name (the words inside صحيفة "X") is already the bare name.
+    if group.iter().all(|c| matches!(c.key, EntityKey::Name(_))) {
+        return listed;
+    }
+    // Outlets are listed as صحيفة X or وكالة X; readers and other articles name them X.
+    if group.first().is_some_and(|c| c.entity_type == EntityType::OUTLET) {
+        if let Some((first, rest)) = listed.split_once(' ') {
+            if OUTLET_HEADS.contains(&isnad_text::normalize::normalize_str(first).as_str()) {
+                listed = rest.to_string();
+            }
+        }
+    }
+    let listed_key = isnad_text::normalize::normalize_str(&listed);
+    let fuller = mentions.iter().find(|m| {
+        let key = isnad_text::normalize::normalize_str(&m.text);
+        key.len() > listed_key.len() && key.split(' ').count() > listed_key.split(' ').count() && key.contains(&listed_key)
+    });
+    fuller.map_or(listed, |m| m.text.clone())
+}
+
+/// The type most of an entity's mentions were found as (the first one's on a tie).
+fn majority_type(group: &[&Candidate]) -> EntityType {
+    let mut counts: Vec<(EntityType, usize)> = Vec::new();
+    for c in group {
+        match counts.iter_mut().find(|(t, _)| *t == c.entity_type) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c.entity_type, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    counts.into_iter().find(|(_, n)| *n == best).map_or(EntityType::MISC, |(t, _)| t)
+}
+
+/// Keeps the longest of overlapping candidates; of equal length, the stronger evidence. A shorter
+/// name of the same entity inside a kept one stays as a mention too (قوات الناتو, الناتو).
+fn settle_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.evidence, c.start));
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        let clear = |k: &Candidate| c.end <= k.start || k.end <= c.start || (k.key == c.key && k.start <= c.start && c.end <= k.end);
+        if kept.iter().all(clear) {
+            kept.push(c);
+        }
+    }
+    kept
+}
+
+/// Ambiguous aliases survive only where the same entity is named safely elsewhere in the article.
+fn drop_unsupported(kept: &mut Vec<Candidate>) {
+    let safe: Vec<EntityKey> =
+        kept.iter().filter(|c| c.evidence != Evidence::Ambiguous).map(|c| c.key.clone()).collect();
+    kept.retain(|c| c.evidence != Evidence::Ambiguous || safe.contains(&c.key));
+}
+
+/// Later mentions by a short form: a person's surname or kunya alone, a cued place's bare name.
+/// A short form shared by two entities joins neither.
+fn short_mentions(context: &Context, kept: &[Candidate]) -> Vec<Candidate> {
+    let mut forms: HashMap<Vec<String>, Option<(EntityKey, EntityType)>> = HashMap::new();
+    for c in kept {
+        for form in short_forms(context, c) {
+            let owner = (c.key.clone(), c.entity_type);
+            forms
+                .entry(form)
+                .and_modify(|o| {
+                    if o.as_ref().is_some_and(|(k, _)| *k != owner.0) {
+                        *o = None;
+                    }
+                })
+                .or_insert(Some(owner));
+        }
+    }
+    let covered = |i: usize| kept.iter().any(|c| c.tokens.contains(&i));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < context.len() {
+        if covered(i) || !context.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        'forms: for (words, owner) in &forms {
+            let Some((key, entity_type)) = owner else { continue };
+            let n = words.len();
+            if (i..i + n).any(|j| covered(j) || !context.is_word(j)) {
+                continue;
+            }
+            if (1..n).any(|k| context.text(i + k) != words[k]) {
+                continue;
+            }
+            for form in context.forms(i) {
+                if form.base == words[0] {
+                    found = Some((n, form.prefix_len, key.clone(), *entity_type));
+                    break 'forms;
+                }
+            }
+        }
+        match found {
+            Some((n, prefix_len, key, entity_type)) => {
+                out.push(Candidate {
+                    tokens: i..i + n,
+                    start: context.tokens[i].norm.start + prefix_len,
+                    end: context.tokens[i + n - 1].norm.end,
+                    entity_type,
+                    key,
+                    name: None,
+                    evidence: Evidence::NamePattern,
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The short forms (as normalised words) by which an entity first found as `c` is named later.
+fn short_forms(context: &Context, c: &Candidate) -> Vec<Vec<String>> {
+    let words: Vec<String> = context.norm_text()[c.start..c.end].split(' ').map(str::to_string).collect();
+    let mut out = Vec::new();
+    match (c.entity_type, &c.key) {
+        (EntityType::PER, EntityKey::Name(_)) if words.len() >= 2 => {
+            let last = words[words.len() - 1].clone();
+            if last.chars().count() >= 3 && !context.gazetteer.lexicons.is_given_name(&last) {
+                out.push(vec![last.clone()]);
+                // A definite nisba surname is also written bare later (الخراساني → خراساني).
+                if let Some(bare) = last.strip_prefix("ال").filter(|b| b.ends_with('ي') && b.chars().count() >= 4) {
+                    out.push(vec![bare.to_string()]);
+                }
+            }
+            if matches!(words[0].as_str(), "ابو" | "ابا" | "ابي") && words.len() >= 3 {
+                out.push(words[..2].to_vec());
+            }
+        }
+        (EntityType::LOC | EntityType::ORG, EntityKey::Name(_)) => {
+            if let Some(name) = &c.name {
+                let name_words: Vec<String> =
+                    isnad_text::normalize::normalize_str(name).split_whitespace().map(str::to_string).collect();
+                if !name_words.is_empty() && name_words != words && name_words.concat().chars().count() >= 4 {
+                    out.push(name_words);
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
