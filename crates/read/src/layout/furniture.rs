@@ -144,13 +144,21 @@ fn is_caption(line: &Line, text: &str) -> bool {
         || line.text(text).contains(':')
 }
 
-/// A line that is a copyright notice or a site credit.
+/// A line that is a copyright notice or a site credit: the notice opens the line (after a year or
+/// a ©). A notice glued to the end of an article line is cut by [`glued_footer`] instead.
 fn is_copyright(line: &Line) -> bool {
     if line.content_word_count() > 40 {
         return false;
     }
-    let folded = line.folded();
-    line.words.iter().any(|w| w.folded.contains('©')) || count_phrases(&folded, &vocabulary().copyright_phrases) > 0
+    let opening: Vec<String> = line
+        .words
+        .iter()
+        .skip_while(|w| w.is_number() || w.is_punctuation() || w.folded.contains('©'))
+        .take(4)
+        .map(|w| w.folded.chars().filter(|c| c.is_alphanumeric()).collect())
+        .collect();
+    line.words.first().is_some_and(|w| w.folded.contains('©'))
+        || starts_with_phrase(&opening.join(" "), &vocabulary().copyright_phrases)
 }
 
 /// "1 2 3 4 5": three or more consecutive small numbers, as pagers and rating widgets print.
@@ -180,7 +188,7 @@ pub fn glued_footer(line: &Line, text: &str) -> Option<(Span, &'static str)> {
     let vocabulary = vocabulary();
     let limit = line.span.end.saturating_sub(TAIL_BYTES);
     for (i, word) in line.words.iter().enumerate() {
-        if word.span.start < limit {
+        if word.span.start < limit || word.is_punctuation() {
             continue;
         }
         let rest: Vec<&Word> = line.words[i..].iter().filter(|w| !w.is_punctuation()).take(4).collect();
@@ -201,7 +209,8 @@ pub fn glued_footer(line: &Line, text: &str) -> Option<(Span, &'static str)> {
         }
         // A year or a dash printed just before "© ..." belongs to the notice.
         let mut start = i;
-        while start > 0 && (line.words[start - 1].is_number() || line.words[start - 1].is_punctuation()) && i - start < 2 {
+        let belongs = |w: &Word| w.is_number() || matches!(w.folded.as_str(), "©" | "-" | "–" | "|");
+        while start > 0 && belongs(&line.words[start - 1]) && i - start < 2 {
             start -= 1;
         }
         let _ = text;
