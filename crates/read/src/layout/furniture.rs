@@ -52,17 +52,38 @@ pub fn edge_reason(line: &Line, text: &str) -> Option<&'static str> {
     if starts_with_phrase(&folded, &vocabulary.tag_labels) {
         return Some("tag list");
     }
-    if count_phrases(&folded, &vocabulary.navigation_phrases) >= 2 {
+    // Menus do not end in a full stop; a line that does is prose that happens to name sections.
+    let prose = line.ends_like_sentence(text);
+    if !prose && count_phrases(&folded, &vocabulary.navigation_phrases) >= 2 {
         return Some("navigation");
     }
-    if line.words.len() >= 8 && line.single_char_share() >= 0.3 && has_counting_run(line) {
+    if !prose && relative_timestamps(line) >= 3 {
         return Some("navigation");
     }
-    if line.words.len() >= 8 && line.single_char_share() >= 0.4 {
+    // Pagers and separator rows: many lone digits and dashes. Lone letters do not count: crawlers
+    // split Arabic words at diacritics ("ق تل"), which is still prose.
+    let share = line.non_letter_single_share();
+    if line.words.len() >= 8 && (share >= 0.3 && has_counting_run(line) || share >= 0.45) {
         return Some("navigation");
     }
-    let _ = text;
     None
+}
+
+/// "قبل 3 ساعات", "منذ ساعتين": how many relative times a line lists, as most-read boxes do.
+fn relative_timestamps(line: &Line) -> usize {
+    const UNITS: &[&str] = &["دقيقه", "دقائق", "دقيقتين", "ساعه", "ساعات", "ساعتين", "يوم", "ايام", "يومين"];
+    let words: Vec<&str> = line.content_words().map(|w| w.folded.as_str()).collect();
+    let mut count = 0;
+    for (i, w) in words.iter().enumerate() {
+        if *w != "قبل" && *w != "منذ" {
+            continue;
+        }
+        let unit_at = if words.get(i + 1).is_some_and(|n| n.chars().all(|c| c.is_ascii_digit())) { i + 2 } else { i + 1 };
+        if words.get(unit_at).is_some_and(|u| UNITS.contains(u)) {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// A line made only of the buttons of one or more widgets.
@@ -183,7 +204,7 @@ fn has_counting_run(line: &Line) -> bool {
 /// Where, in the last line of an article, a footer begins that the crawler glued onto it: the
 /// first comment-form or copyright phrase in the line's final stretch. Returns the span from there
 /// to the end of the line and the reason.
-pub fn glued_footer(line: &Line, text: &str) -> Option<(Span, &'static str)> {
+pub fn glued_footer(line: &Line) -> Option<(Span, &'static str)> {
     const TAIL_BYTES: usize = 1500;
     let vocabulary = vocabulary();
     let limit = line.span.end.saturating_sub(TAIL_BYTES);
@@ -213,7 +234,6 @@ pub fn glued_footer(line: &Line, text: &str) -> Option<(Span, &'static str)> {
         while start > 0 && belongs(&line.words[start - 1]) && i - start < 2 {
             start -= 1;
         }
-        let _ = text;
         return Some((Span::new(line.words[start].span.start, line.span.end), reason));
     }
     None
@@ -304,7 +324,7 @@ mod tests {
     fn a_glued_footer_is_cut_at_its_first_phrase() {
         let text = "وأضاف المتحدث أن الطريق أعيد فتحه صباح اليوم لا توجد تعليقات على الخبر 2019 حقوق النشر محفوظة";
         let line = &split_lines(text)[0];
-        let (span, reason) = glued_footer(line, text).unwrap();
+        let (span, reason) = glued_footer(line).unwrap();
         assert_eq!(span.slice(text), "لا توجد تعليقات على الخبر 2019 حقوق النشر محفوظة");
         assert_eq!(reason, "comment widget");
     }
@@ -319,9 +339,12 @@ mod tests {
 
     #[test]
     fn menus_and_pagers_at_the_edges() {
-        let text = "أهم العناوين الأكثر مشاهدة تسجيل الدخول\n- - - أقسام 1 2 3 4 5 منوعات 1 2 3 4 5";
+        let text = "أهم العناوين الأكثر مشاهدة تسجيل الدخول\n- - - أقسام 1 2 3 4 5 منوعات 1 2 3 4 5\nخبر أول قبل ساعة خبر ثان قبل 3 ساعات خبر ثالث منذ يومين\nأهم العناوين في نشرة اليوم ذات صلة بالانتخابات التي جرت أمس في البلاد .\nو ص ر ح ت ال ج ه ة ب أ ن ال و ف د و ص ل .";
         let lines = split_lines(text);
         assert_eq!(edge_reason(&lines[0], text), Some("navigation"));
         assert_eq!(edge_reason(&lines[1], text), Some("navigation"));
+        assert_eq!(edge_reason(&lines[2], text), Some("navigation"));
+        assert_eq!(edge_reason(&lines[3], text), None, "prose that names sections");
+        assert_eq!(edge_reason(&lines[4], text), None, "words split into letters are prose");
     }
 }

@@ -82,13 +82,20 @@ impl Line {
         trimmed.ends_with(['.', '؟', '?', '!', '…', ':', '؛'])
     }
 
-    /// Share of words that are a single character: high on flattened menus and pagers ("1 2 3 4 5",
-    /// "- - -"), low on prose even when a crawler spaced out its punctuation.
-    pub fn single_char_share(&self) -> f64 {
+    /// Share of words that are a single digit or punctuation mark: high on flattened menus and
+    /// pagers ("1 2 3 4 5", "- - -"), low on prose even when a crawler spaced out its punctuation.
+    pub fn non_letter_single_share(&self) -> f64 {
         if self.words.is_empty() {
             return 0.0;
         }
-        let singles = self.words.iter().filter(|w| w.folded.chars().count() <= 1).count();
+        let singles = self
+            .words
+            .iter()
+            .filter(|w| {
+                let mut chars = w.folded.chars();
+                matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_alphabetic())
+            })
+            .count();
         singles as f64 / self.words.len() as f64
     }
 }
@@ -157,7 +164,7 @@ mod tests {
     fn pagers_have_many_single_characters_and_prose_does_not() {
         let text = "- - - أقسام 1 2 3 4 5 منوعات 1 2 3\nقال المتحدث , في بيان , إن القوات انسحبت من البلدة .";
         let lines = split_lines(text);
-        assert!(lines[0].single_char_share() > 0.5);
-        assert!(lines[1].single_char_share() < 0.3);
+        assert!(lines[0].non_letter_single_share() > 0.5);
+        assert!(lines[1].non_letter_single_share() < 0.3);
     }
 }

@@ -93,7 +93,7 @@ pub fn analyse(text: &str, known_title: Option<Span>) -> Layout {
     }
     let mut title = known_title.or_else(|| find_title(first_line, text, body_start));
     if known_title.is_none() {
-        if let Some(header) = site_header_after_title(first_line, text, body_start) {
+        if let Some(header) = site_header_after_title(first_line, body_start) {
             furniture.push((header, "site header"));
             title = Some(Span::new(body_start, trim_end(text, Span::new(body_start, header.start)).end));
         }
@@ -105,7 +105,7 @@ pub fn analyse(text: &str, known_title: Option<Span>) -> Layout {
 
     // A glued footer on the last kept line.
     let last_line = &lines[last];
-    if let Some((footer, reason)) = furniture::glued_footer(last_line, text) {
+    if let Some((footer, reason)) = furniture::glued_footer(last_line) {
         if footer.start > body_start {
             furniture.push((footer, reason));
             body_end = trim_end(text, Span::new(body_start, footer.start)).end;
@@ -187,7 +187,7 @@ fn find_title(line: &Line, text: &str, start: usize) -> Option<Span> {
 /// "Headline | Site name - City, Country  Sunday, ... Sign in": a page-title line whose part after
 /// " | " is the site's header, not article text. Only taken when that part is short and holds no
 /// sentence.
-fn site_header_after_title(line: &Line, text: &str, start: usize) -> Option<Span> {
+fn site_header_after_title(line: &Line, start: usize) -> Option<Span> {
     let bar = line.words.iter().position(|w| w.folded == "|" && w.span.start > start)?;
     if bar < 3 {
         return None;
@@ -198,7 +198,6 @@ fn site_header_after_title(line: &Line, text: &str, start: usize) -> Option<Span
     if content > 25 || sentence_inside {
         return None;
     }
-    let _ = text;
     Some(Span::new(line.words[bar].span.start, line.span.end))
 }
 
