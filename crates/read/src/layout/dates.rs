@@ -68,7 +68,7 @@ fn month_names() -> &'static [(Vec<String>, u32)] {
         for (name, month) in ENGLISH_MONTHS {
             names.push((vec![name.to_string()], *month));
         }
-        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        names.sort_by_key(|name| std::cmp::Reverse(name.0.len()));
         names
     })
 }

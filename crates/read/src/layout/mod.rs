@@ -216,13 +216,9 @@ fn find_byline(lines: &[Line], reasons: &[Option<&'static str>], first: usize, t
 /// then any; a date after "اليوم" is the site's display of today's date and is taken last.
 fn find_published(lines: &[Line], furniture: &[(Span, &'static str)], text: &str) -> (Option<NaiveDate>, Option<Span>) {
     let vocabulary = vocabulary();
-    let header_end = lines
-        .iter()
-        .take(HEADER_LINES + 2)
-        .last()
-        .map_or(0, |l| l.span.end)
-        .min(floor_char_boundary(text, HEADER_BYTES))
-        .max(lines.first().map_or(0, |l| l.span.end.min(floor_char_boundary(text, HEADER_BYTES))));
+    // The first lines, but no more than HEADER_BYTES: a flattened page's first line is its header.
+    let header_lines = &lines[..lines.len().min(HEADER_LINES + 2)];
+    let header_end = header_lines.last().map_or(0, |l| l.span.end).min(floor_char_boundary(text, HEADER_BYTES));
     let header = &text[..header_end];
     let mut best: Option<(u8, dates::FoundDate)> = None;
     for found in dates::find_dates(header) {
@@ -245,7 +241,7 @@ fn find_published(lines: &[Line], furniture: &[(Span, &'static str)], text: &str
         } else {
             2
         };
-        if best.as_ref().map_or(true, |(r, _)| rank > *r) {
+        if !matches!(best, Some((r, _)) if rank <= r) {
             best = Some((rank, found));
         }
     }
