@@ -15,7 +15,11 @@ pub struct Document {
     /// True when `text` is exactly the input file's bytes (a leading BOM aside), so records need not
     /// repeat it.
     pub text_is_input: bool,
+    /// The headline, inside or before the body.
     pub title: Option<Span>,
+    /// The author line near the top ("إعداد - ...", "بقلم ..."); it stays readable (it names a person).
+    pub byline: Option<Span>,
+    /// The publication date, from metadata or from the date printed in the page's header.
     pub published: Option<NaiveDate>,
     /// The article proper; extraction looks only inside it (and at the title), never at furniture.
     pub body: Span,
@@ -31,6 +35,8 @@ pub struct Document {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Furniture {
     pub span: Span,
+    /// Short and stable, for people and for filters: "share widget", "captcha", "junk token",
+    /// "copyright", "caption", "related links", "repeated title", "navigation", ...
     pub reason: String,
 }
 
@@ -45,12 +51,26 @@ impl Document {
             text,
             text_is_input: true,
             title: None,
+            byline: None,
             published: None,
             body,
             furniture: Vec::new(),
             warnings: Vec::new(),
             content_hash,
         }
+    }
+
+    /// Runs layout analysis: title, byline, publication date (unless metadata gave one), body and
+    /// furniture. `known_title` is the headline's span when metadata marked it.
+    pub fn with_layout(mut self, known_title: Option<Span>) -> Document {
+        let layout = crate::layout::analyse(&self.text, known_title);
+        self.title = layout.title;
+        self.byline = layout.byline;
+        self.published = self.published.or(layout.published);
+        self.body = layout.body;
+        self.furniture =
+            layout.furniture.into_iter().map(|(span, reason)| Furniture { span, reason: reason.to_string() }).collect();
+        self
     }
 
     /// The spans extraction should look at: the title and the body, minus furniture, in text order.

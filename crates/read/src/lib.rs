@@ -8,8 +8,12 @@
 //! Bad input is data, not a crash: every problem becomes a [`ReadError`] for that input (or a warning
 //! on its document) and the rest of a batch goes on.
 
+pub mod decode;
 pub mod document;
 pub mod input;
+pub mod jsonl;
+pub mod layout;
 
 pub use document::{Document, Furniture};
 pub use input::{ReadError, ReadOptions, Reader};
+pub use jsonl::JsonFields;

@@ -167,11 +167,13 @@ impl<'a> Finder<'a> {
         let (name, end) = self.one_month_at(i)?;
         let mut end = end;
         let mut ambiguous = name.ambiguous;
-        // A second name for the same month, after a slash or a space.
-        let second_at = if self.text(end) == "/" { end + 1 } else { end };
+        // A second name for the same month, after a slash or a space, or in brackets: يوليو (تموز).
+        let bracketed = self.text(end) == "(";
+        let second_at = if self.text(end) == "/" || bracketed { end + 1 } else { end };
         if let Some((second, second_end)) = self.one_month_at(second_at) {
-            if second.month == name.month && second.hijri == name.hijri {
-                end = second_end;
+            let closed = !bracketed || self.text(second_end) == ")";
+            if second.month == name.month && second.hijri == name.hijri && closed {
+                end = if bracketed { second_end + 1 } else { second_end };
                 ambiguous = false;
             }
         }
@@ -300,7 +302,15 @@ impl<'a> Finder<'a> {
     /// 29 فبراير 2020، 15 أغسطس، الأول من يوليو، 15 رمضان 1436 هـ.
     fn day_month_at(&self, i: usize) -> Option<Found> {
         let (day, after_day) = self.day_at(i)?;
-        let (month, hijri_month, _, after_month) = self.month_at(after_day)?;
+        // 30 من شهر شوال: a day number may name its month with من and شهر.
+        let mut month_start = after_day;
+        if self.tokens[i].kind == TokenKind::Number && self.is(month_start, &["من"]) {
+            month_start += 1;
+        }
+        if self.is(month_start, &["شهر"]) {
+            month_start += 1;
+        }
+        let (month, hijri_month, _, after_month) = self.month_at(month_start)?;
         match self.year_after(after_month) {
             Some((year, hijri_mark, end)) => {
                 let date = if hijri_month || hijri_mark {
@@ -513,8 +523,9 @@ impl<'a> Finder<'a> {
         let noun = self.text(k);
         let unit = period_unit(without_proclitics(noun).last().unwrap_or(noun))?;
         let end = self.period_noun(k)?;
-        if k > i && !demonstrative {
-            first = i;
+        // في adds nothing to the date; خلال، طوال، منذ say which part of the period is meant.
+        if k > i && !demonstrative && self.is(i, &["في", "وفي"]) {
+            first = k;
         }
         let modifiers: Vec<&str> = (k + 1..end).map(|j| self.text(j)).collect();
         let plural = matches!(noun.trim_start_matches(['و', 'ف', 'ب', 'ل']), "الايام" | "الاسابيع" | "الاشهر" | "الشهور" | "السنوات" | "الاعوام" | "السنين" | "العقود");
@@ -769,4 +780,155 @@ fn iso_day(date: NaiveDate) -> String {
 
 fn iso_month(year: i32, month: u32) -> String {
     format!("{year:04}-{month:02}")
+}
+
+/// Words that introduce an article's own date in a byline (نشر في، بتاريخ، تاريخ النشر).
+const DATELINE_CUES: [&str; 5] = ["نشر", "بتاريخ", "النشر", "نشرت", "تحديث"];
+
+/// The article's publication date as printed in its dateline, for readers that found none in the
+/// page's metadata: a full date right after a publication cue (نشر 05 ديسمبر 2017) or a full date
+/// followed by a time of day (2021.09.13 - 11:42). `None` when the text has neither; a date merely
+/// mentioned in the story is never taken.
+pub fn find_dateline(n: &Normalized, tokens: &[Token]) -> Option<NaiveDate> {
+    let finder = Finder { n, tokens, published: None };
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(found) = finder.at(i) else {
+            i += 1;
+            continue;
+        };
+        let full = found.precision == Precision::Day && !found.relative;
+        let date = found.value.as_deref().and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+        if let (true, Some(date)) = (full, date) {
+            let cued = (found.first.saturating_sub(3)..found.first).any(|k| finder.is(k, &DATELINE_CUES));
+            let mut after = found.end;
+            while matches!(finder.text(after), "-" | "[" | "|" | "،" | ",") {
+                after += 1;
+            }
+            let timed = tokens.get(after).is_some_and(|t| t.kind == TokenKind::Number) && finder.text(after + 1) == ":";
+            if cued || timed {
+                return Some(date);
+            }
+        }
+        i = found.end;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize;
+    use crate::tokens::tokenize;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// (span text, value) of every date found.
+    fn found(input: &str, published: Option<NaiveDate>) -> Vec<(String, Option<String>)> {
+        let n = normalize(input);
+        let tokens = tokenize(&n);
+        find_dates(&n, &tokens, published).into_iter().map(|d| (d.span.slice(input).to_string(), d.value)).collect()
+    }
+
+    fn check(input: &str, published: Option<NaiveDate>, expected: &[(&str, Option<&str>)]) {
+        let got = found(input, published);
+        let expected: Vec<(String, Option<String>)> =
+            expected.iter().map(|(t, v)| (t.to_string(), v.map(str::to_string))).collect();
+        assert_eq!(got, expected, "in {input:?}");
+    }
+
+    #[test]
+    fn day_month_year_in_regional_month_names() {
+        check("وقع الانفجار في 3 مارس 2019 ظهرا", None, &[("3 مارس 2019", Some("2019-03-03"))]);
+        check("في 12 تشرين الأول 2016 أعلن", None, &[("12 تشرين الأول 2016", Some("2016-10-12"))]);
+        check("يوم 4 جويلية 2012", None, &[("4 جويلية 2012", Some("2012-07-04"))]);
+        check("وصل في 9 أيلول/سبتمبر 2014", None, &[("9 أيلول/سبتمبر 2014", Some("2014-09-09"))]);
+        check("منذ الأول من آب/أغسطس", None, &[("الأول من آب/أغسطس", Some("08-01"))]);
+        check("صدر في يوليو (تموز) 2015م.", None, &[("يوليو (تموز) 2015م", Some("2015-07"))]);
+        check("حتى 30 من شهر شوال", None, &[("30 من شهر شوال", None)]);
+    }
+
+    #[test]
+    fn months_and_years() {
+        check("في نوفمبر 2018 زار المدينة", None, &[("نوفمبر 2018", Some("2018-11"))]);
+        check("في أكتوبر تشرين الأول 2011", None, &[("أكتوبر تشرين الأول 2011", Some("2011-10"))]);
+        check("أواخر مارس/آذار", None, &[("أواخر مارس/آذار", Some("03"))]);
+        check("أواخر مارس", Some(ymd(2020, 5, 2)), &[("أواخر مارس", Some("2020-03"))]);
+        check("وقع في 20 ديسمبر", Some(ymd(2021, 1, 5)), &[("20 ديسمبر", Some("2020-12-20"))]);
+        check("تأسس في عام 1998، ثم في 2004", None, &[("عام 1998", Some("1998")), ("2004", Some("2004"))]);
+        check("الموازنة 2019-2020", None, &[("2019-2020", Some("2019/2020"))]);
+        check("خلال الثمانينيات من القرن الماضي", None, &[("الثمانينيات من القرن الماضي", None)]);
+    }
+
+    #[test]
+    fn ambiguous_month_names_need_context() {
+        check("قال الأب إن ابنه عاد", None, &[]);
+        check("قال رجب إنه عاد", None, &[]);
+        check("في شهر رمضان", None, &[("شهر رمضان", None)]);
+    }
+
+    #[test]
+    fn numeric_dates() {
+        check("نشر في 13/9/2021", None, &[("13/9/2021", Some("2021-09-13"))]);
+        check("التاريخ 2021.09.13", None, &[("2021.09.13", Some("2021-09-13"))]);
+        check("بتاريخ 2019 - 04 - 30", None, &[("2019 - 04 - 30", Some("2019-04-30"))]);
+        check("بتاريخ 31/02/2020", None, &[]);
+    }
+
+    #[test]
+    fn hijri_dates_are_converted() {
+        // 1 Ramadan 1440 was Monday 6 May 2019.
+        check("يوم الاثنين الموافق 1 / 9 / 1440هـ", None, &[("يوم الاثنين الموافق 1 / 9 / 1440هـ", Some("2019-05-06"))]);
+        check("في 15 شعبان 1441 هـ", None, &[("15 شعبان 1441 هـ", Some("2020-04-08"))]);
+        check("ولد عام 1400هـ", None, &[("عام 1400هـ", None)]);
+    }
+
+    #[test]
+    fn weekdays_resolve_against_publication() {
+        // 2019-06-12 is a Wednesday.
+        let published = Some(ymd(2019, 6, 12));
+        check("أعلن الجيش، الاثنين، أن", published, &[("الاثنين", Some("2019-06-10"))]);
+        check("وقال يوم الأربعاء", published, &[("يوم الأربعاء", Some("2019-06-12"))]);
+        check("وأفاد أمس الثلاثاء", published, &[("أمس الثلاثاء", Some("2019-06-11"))]);
+        check("الجمعة المقبل", published, &[("الجمعة المقبل", Some("2019-06-14"))]);
+        check("أعلن الاثنين", None, &[("الاثنين", None)]);
+    }
+
+    #[test]
+    fn relative_words_and_periods() {
+        let published = Some(ymd(2019, 6, 12));
+        check("وصل اليوم", published, &[("اليوم", Some("2019-06-12"))]);
+        check("وصل أمس", None, &[("أمس", None)]);
+        check("في الشهر الماضي", published, &[("الشهر الماضي", Some("2019-05"))]);
+        check("العام المقبل", published, &[("العام المقبل", Some("2020"))]);
+        check("خلال الأسابيع القليلة الماضية", published, &[("خلال الأسابيع القليلة الماضية", None)]);
+        check("قال الأمين العام", published, &[]);
+        check("في اليوم التالي", published, &[("اليوم التالي", None)]);
+        check("نقلت روسيا اليوم", published, &[]);
+    }
+
+    #[test]
+    fn counted_spans() {
+        let published = Some(ymd(2019, 6, 12));
+        check("قبل ثلاث سنوات", published, &[("قبل ثلاث سنوات", Some("2016"))]);
+        check("قبل يومين", published, &[("قبل يومين", Some("2019-06-10"))]);
+        check("منذ 5 أشهر", published, &[("منذ 5 أشهر", Some("2019-01"))]);
+        check("منذ أسابيع", published, &[("منذ أسابيع", None)]);
+        check("بعد مضي شهر", None, &[("بعد مضي شهر", None)]);
+        check("بعد مرور نحو الشهر", None, &[("بعد مرور نحو الشهر", None)]);
+        check("خلال عشرين عاما", None, &[("خلال عشرين عاما", None)]);
+        check("قبل الانسحاب", published, &[]);
+    }
+
+    #[test]
+    fn dateline_needs_a_cue_or_a_time() {
+        let text = "نشر 05 كانون الأول / ديسمبر 2017 - 10 : 28 وقال إنه في 3 مارس 2015 زار";
+        let n = normalize(text);
+        assert_eq!(find_dateline(&n, &tokenize(&n)), Some(ymd(2017, 12, 5)));
+        let text = "قال إنه في 3 مارس 2015 زار";
+        let n = normalize(text);
+        assert_eq!(find_dateline(&n, &tokenize(&n)), None);
+    }
 }

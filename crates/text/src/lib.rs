@@ -10,8 +10,13 @@
 //!   their own spans.
 //! - [`sentences`]: sentence spans.
 //! - [`numbers`]: quantities written in digits or words, with bounds and ranges.
-//! - [`dates`]: date expressions, absolute and relative, resolved against a publication date.
-//! - [`stem`]: a light stem for search and matching.
+//! - [`dates`]: date expressions, absolute and relative, resolved against a publication date;
+//!   [`dates::find_dateline`] reads an article's own printed date for readers that found none.
+//! - [`hijri`]: Hijri to Gregorian conversion (tabular calendar, weekday-corrected).
+//! - [`stem`]: the Light10 stem for search and matching.
+//!
+//! Lexicons (number words, month names, outlet names that contain اليوم) are compiled in from
+//! `data/gazetteer/` with `include_str!`, so the crate needs no files at run time.
 //!
 //! ```
 //! let n = isnad_text::normalize("قالَ الرئيسُ");
@@ -22,6 +27,7 @@
 //!
 //! This crate knows nothing about files, formats or entities.
 
+mod clitics;
 pub mod dates;
 pub mod hijri;
 mod lexicon;

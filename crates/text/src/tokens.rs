@@ -7,10 +7,11 @@ use std::ops::Range;
 pub enum TokenKind {
     /// A run of Arabic letters.
     Word,
-    /// A run of Latin letters (and digits inside it).
+    /// A run of Latin letters and digits (CNN, F16, 3D, a base64 string).
     Latin,
     /// Digits, with the separators between them (5,000 · 10.000 · 2021.09.13 · 13/9/2021).
     Number,
+    /// A web address or an e-mail address.
     Url,
     Hashtag,
     Punct,
@@ -53,10 +54,29 @@ pub(crate) fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}')
 }
 
+/// Whether a run starting with a digit continues with ASCII letters (3D, 5G, base64 strings): the
+/// whole run is then one Latin token, not a number.
+fn starts_latin_run(text: &str) -> bool {
+    let after_digits = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    after_digits.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// Byte length of an e-mail address at the start of `text`, if one is there.
+fn email_len(text: &str) -> Option<usize> {
+    let is_part = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+');
+    let local = text.find(|c: char| !is_part(c))?;
+    if local == 0 || !text[local..].starts_with('@') {
+        return None;
+    }
+    let domain_start = local + 1;
+    let domain_len = text[domain_start..].find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))).unwrap_or(text.len() - domain_start);
+    let domain = text[domain_start..domain_start + domain_len].trim_end_matches('.');
+    (domain.contains('.') && !domain.starts_with('.')).then_some(domain_start + domain.len())
+}
+
 /// Cuts the normalised text into tokens.
 pub fn tokenize(n: &Normalized) -> Vec<Token> {
     let text = n.text();
-    let bytes = text.as_bytes();
     let mut tokens = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -74,7 +94,7 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
                 end = i + d.len_utf8();
                 chars.next();
             }
-        } else if c.is_ascii_digit() {
+        } else if c.is_ascii_digit() && !starts_latin_run(&text[start..]) {
             kind = TokenKind::Number;
             while let Some(&(i, d)) = chars.peek() {
                 let separator_between_digits = matches!(d, '.' | ',' | '/' | '٫' | '٬')
@@ -85,9 +105,16 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
                 end = i + d.len_utf8();
                 chars.next();
             }
-        } else if c.is_alphabetic() {
+        } else if c.is_alphanumeric() && !is_arabic_letter(c) {
             let url = text[start..].starts_with("http://") || text[start..].starts_with("https://") || text[start..].starts_with("www.");
-            kind = if url { TokenKind::Url } else { TokenKind::Latin };
+            let email = !url && email_len(&text[start..]).is_some();
+            kind = if url || email { TokenKind::Url } else { TokenKind::Latin };
+            if let Some(len) = email_len(&text[start..]).filter(|_| email) {
+                while chars.peek().is_some_and(|&(i, _)| i < start + len) {
+                    chars.next();
+                }
+                end = start + len;
+            } else {
             while let Some(&(i, d)) = chars.peek() {
                 let keep = if url { !d.is_whitespace() } else { d.is_alphanumeric() && !is_arabic_letter(d) || d == '\'' };
                 if !keep {
@@ -95,6 +122,7 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
                 }
                 end = i + d.len_utf8();
                 chars.next();
+            }
             }
         } else if c == '#' && chars.peek().is_some_and(|&(_, d)| d.is_alphanumeric()) {
             kind = TokenKind::Hashtag;
@@ -108,29 +136,13 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
         } else {
             kind = TokenKind::Punct;
         }
-        let _ = bytes;
         let proclitic_len = if kind == TokenKind::Word { proclitic_len(&text[start..end]) } else { 0 };
         tokens.push(Token { kind, norm: start..end, span: n.source_span(start, end), proclitic_len });
     }
     tokens
 }
 
-/// Byte length of the proclitics to split off a normalised Arabic word.
-///
-/// Conservative: a prefix is split only when at least three letters remain, so that words that
-/// merely begin with و or ب (وزير, بلد) mostly stay whole.
-pub fn proclitic_len(word: &str) -> usize {
-    const PREFIXES: [&str; 14] =
-        ["وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وس", "و", "ف"];
-    let letters = word.chars().count();
-    for p in PREFIXES {
-        if word.starts_with(p) && letters - p.chars().count() >= 3 {
-            // لل stands for ل + ال: keep it whole as the proclitic.
-            return p.len();
-        }
-    }
-    0
-}
+pub use crate::clitics::proclitic_len;
 
 #[cfg(test)]
 mod tests {
@@ -159,5 +171,27 @@ mod tests {
         );
         assert_eq!(toks[1].base(&n), "وزير");
         assert_eq!(toks[1].proclitic_span(&n).slice(input), "ال");
+    }
+
+    #[test]
+    fn latin_runs_with_digits_and_emails() {
+        let input = "الرمز aXA6IDMu== و3D وF16 راسلنا info@example.org الآن 12";
+        let n = normalize(input);
+        let got: Vec<_> = tokenize(&n).iter().map(|t| (t.kind, t.span.slice(input).to_string())).collect();
+        assert!(got.contains(&(TokenKind::Latin, "aXA6IDMu".to_string())));
+        assert!(got.contains(&(TokenKind::Latin, "3D".to_string())));
+        assert!(got.contains(&(TokenKind::Latin, "F16".to_string())));
+        assert!(got.contains(&(TokenKind::Url, "info@example.org".to_string())));
+        assert!(got.contains(&(TokenKind::Number, "12".to_string())));
+    }
+
+    #[test]
+    fn proclitics_have_their_own_span() {
+        let input = "وبالمدينةِ قالَ";
+        let n = normalize(input);
+        let toks = tokenize(&n);
+        assert_eq!(toks[0].proclitic_span(&n).slice(input), "وبال");
+        assert_eq!(toks[0].base_span(&n).slice(input), "مدينةِ");
+        assert_eq!(toks[1].proclitic_len, 0);
     }
 }
