@@ -254,6 +254,10 @@ fn channel_via(an: &Analysis, entities: &[Entity], earlier: &[Draft], from: usiz
         if starts_content(an, i) || is_punct(an, i, &QUOTES) || cues::introducer_at(an, i, end).is_some() {
             break;
         }
+        // إلى / عن open the object of أشار، لفت، كشف: the content starts there.
+        if matches!(w, "الي" | "عن") {
+            break;
+        }
         // لقناة X / لصحيفة X right after the verb or speaker: the channel spoken to.
         if w.starts_with('ل') && is_outlet_head(w) {
             if let Some(last) = phrase_forward_outer(an, i, end) {

@@ -208,3 +208,9 @@ fn unnamed_plural_speakers() {
     let (found, _) = run("وقال مسؤولون أمنيون إن الانفجار وقع ليلا.", &[]);
     assert_eq!(source_text(&found[0]), "مسؤولون أمنيون");
 }
+
+#[test]
+fn quoted_outlet_name_with_ila() {
+    let (found, _) = run("وأشارت \"وورلد ريفيو\" إلى الدور الذي لعبته قطر.", &[]);
+    assert_eq!(found.len(), 1, "{found:?}");
+}
