@@ -357,11 +357,29 @@ fn source_ref(
     let lex = lexicon();
     let live = || earlier.iter().rev().filter(|d| !d.dropped);
     let antecedent = if lex.outlet_heads.contains(bare) {
-        // The same kind of outlet first (الصحيفة → the last newspaper), else any outlet.
-        let same_head = live().find(|d| d.outlet && d.source.as_ref().is_some_and(|s| head_word(&s.text) == bare));
-        let from_drafts = same_head.or_else(|| live().find(|d| d.outlet)).and_then(|d| d.source.clone());
-        let from_entities = last_mention(entities, span.start, |e| e.entity_type == EntityType::OUTLET);
-        newest(from_drafts, from_entities)
+        // The same kind of outlet first (الصحيفة → the last newspaper named), else the last outlet.
+        let mut candidates: Vec<EntityRef> = live().filter(|d| d.outlet).filter_map(|d| d.source.clone()).collect();
+        candidates.extend(
+            entities
+                .iter()
+                .filter(|e| e.entity_type == EntityType::OUTLET)
+                .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
+                .filter(|(_, m)| m.end <= span.start)
+                .map(|(e, m)| EntityRef { start: m.start, end: m.end, text: m.text.clone(), entity: Some(e.id.clone()) }),
+        );
+        let head_of = |r: &EntityRef| {
+            let own_head = head_word(&r.text);
+            if lex.outlet_heads.contains(own_head.as_str()) {
+                return own_head;
+            }
+            // The head may stand just before the name: صحيفة "X".
+            let before = an.text.get(..r.start).unwrap_or("");
+            let before = before.trim_end_matches(|c: char| c.is_whitespace() || "\"«“'".contains(c));
+            let previous_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            head_word(previous_word)
+        };
+        let same = candidates.iter().filter(|r| head_of(r) == bare).max_by_key(|r| r.start).cloned();
+        same.or_else(|| candidates.into_iter().max_by_key(|r| r.start))
     } else if lex.role_words.contains(bare) || lex.org_heads.contains(bare) || lex.unnamed_sources.contains(w) {
         let stems = same_noun_forms(bare);
         live().find_map(|d| {
@@ -395,14 +413,6 @@ fn same_noun_forms(bare: &str) -> Vec<String> {
         _ => {}
     }
     forms
-}
-
-/// The later of two references by position in the text.
-fn newest(a: Option<EntityRef>, b: Option<EntityRef>) -> Option<EntityRef> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(if b.start > a.start { b } else { a }),
-        (a, b) => a.or(b),
-    }
 }
 
 /// The last mention, before byte `before`, of an entity that `keep` accepts.

@@ -214,3 +214,11 @@ fn quoted_outlet_name_with_ila() {
     let (found, _) = run("وأشارت \"وورلد ريفيو\" إلى الدور الذي لعبته قطر.", &[]);
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn anaphoric_paper_skips_a_later_network() {
+    let text = "أكدت صحيفة \"الفجر\" أن الميناء أغلق. وبحسب شبكة النهار، غادرت السفن. وأضافت الصحيفة أن الطريق مغلق.";
+    let (found, _) = run(text, &[("الفجر", EntityType::OUTLET), ("شبكة النهار", EntityType::OUTLET)]);
+    let last = found.last().unwrap();
+    assert_eq!(last.source.as_ref().unwrap().entity.as_deref(), Some("e1"), "{found:?}");
+}
