@@ -24,6 +24,13 @@ pub struct NearDup {
     pub containment: f64,
 }
 
+impl Default for NearDupIndex {
+    /// An empty index with the default settings.
+    fn default() -> Self {
+        NearDupIndex::new(NearDupConfig::default())
+    }
+}
+
 /// Bucket keys are already well-mixed hashes; hashing them again would only cost time.
 #[derive(Default)]
 struct BucketKeyHasher(u64);
@@ -45,7 +52,6 @@ impl Hasher for BucketKeyHasher {
 type Buckets = HashMap<u64, Vec<u32>, BuildHasherDefault<BucketKeyHasher>>;
 
 /// An index of article signatures that finds copies of a new article in one pass.
-#[derive(Default)]
 pub struct NearDupIndex {
     config: NearDupConfig,
     doc_ids: Vec<String>,
@@ -62,7 +68,14 @@ impl NearDupIndex {
     /// An empty index.
     pub fn new(config: NearDupConfig) -> NearDupIndex {
         let bands = PERMUTATIONS / config.rows();
-        NearDupIndex { buckets: (0..bands).map(|_| Buckets::default()).collect(), config, ..NearDupIndex::default() }
+        NearDupIndex {
+            buckets: (0..bands).map(|_| Buckets::default()).collect(),
+            config,
+            doc_ids: Vec::new(),
+            signatures: Vec::new(),
+            parent: Vec::new(),
+            joined_at: Vec::new(),
+        }
     }
 
     /// The settings the index was made with.

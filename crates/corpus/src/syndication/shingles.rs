@@ -8,9 +8,11 @@
 
 use isnad_text::tokens::{tokenize, TokenKind};
 
-/// The shingle length used unless configured otherwise; chosen by measurement (`bench/near_dup`):
-/// 2-word shingles make unrelated articles of one outlet look alike through stock phrases, 4 and 5
-/// let one changed word spoil too many shingles of a short copy.
+/// The shingle length used unless configured otherwise, chosen by measurement (`bench/near_dup`, on
+/// SaudiNewsNet pairs): 2-word shingles doubled the similarity floor of unrelated articles of one
+/// outlet and day (99th percentile Jaccard 0.026 against 0.013; worst containment 0.33 against 0.22)
+/// through stock phrases, while 4 and 5 let each edit spoil more shingles (edited copies below
+/// containment 0.9: 17 and 33 of 1,971, against 8 with 3 words).
 pub const DEFAULT_SHINGLE_WORDS: usize = 3;
 
 /// FNV-1a, 64 bit: tiny and fixed for ever, unlike std's `DefaultHasher`.

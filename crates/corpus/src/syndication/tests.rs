@@ -226,3 +226,30 @@ fn source_groups_name_the_cluster_or_the_article() {
     let found = clusters(&articles, DEFAULT_JACCARD);
     assert_eq!(source_group_of(&articles, &found), vec!["s1", "d1", "s1"]);
 }
+
+#[test]
+fn the_default_index_finds_copies() {
+    let mut index = NearDupIndex::default();
+    assert!(index.add_text("a", &join(&FLOOD)).is_empty());
+    assert_eq!(index.add_text("b", &join(&FLOOD)).len(), 1);
+    assert!(index.add_text("c", &join(&BOOK_FAIR)).is_empty());
+    assert_eq!(index.clusters().len(), 1);
+    assert_eq!(index.group_roots(), vec![0, 0, 2]);
+}
+
+#[test]
+fn odd_inputs_neither_panic_nor_match_by_accident() {
+    let odd = [
+        "".to_string(),
+        "ـــــ ًٌٍ".to_string(),
+        "كلمة".repeat(10_000),
+        "a b c d e f g".to_string(),
+        "١٢٣ ٤٥٦ 789 \u{200f}\u{feff} #وسم https://example.com/x?y=1".to_string(),
+        "\u{0}\u{1}\n\n\r\t".to_string(),
+    ];
+    let mut index = NearDupIndex::default();
+    for (i, text) in odd.iter().enumerate() {
+        index.add_text(i.to_string(), text);
+    }
+    assert!(index.clusters().is_empty(), "{:?}", index.clusters());
+}
