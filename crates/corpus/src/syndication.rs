@@ -1,120 +1,90 @@
-//! Copies: pages whose texts are the same story, exactly or nearly.
+//! Copies: pages whose texts are the same story, exactly or nearly (reprints, syndicated wire
+//! copy, the same article on two pages of one site).
 //!
-//! Jaccard similarity of normalised word 3-shingles over each article's readable text. This first
-//! version compares all pairs, which is exact and fine for the hundreds of articles of one report;
-//! MinHash with LSH replaces it for whole-corpus ingest.
+//! Each article's readable text (its body minus page furniture; the title is left out, since outlets
+//! retitle what they reprint) becomes a set of normalised word shingles ([`shingles`]), summarised
+//! by a MinHash signature ([`minhash`]). Signatures go into an LSH index ([`index`]) that finds the
+//! copies of each article in one pass over the corpus, verified against [`NearDupConfig`]: Jaccard
+//! ≥ 0.8, or the shorter text at least 90% inside a not much longer one (a cut or trimmed reprint).
+//! [`exact`] keeps the quadratic all-pairs comparison as the reference the index is tested against.
+//!
+//! For the store, [`NearDupIndex`] takes one article at a time and [`Signature`]s serialise to bytes
+//! under a pinned recipe.
+
+pub mod config;
+pub mod exact;
+pub mod index;
+pub mod minhash;
+pub mod shingles;
+
+pub use config::{NearDupConfig, DEFAULT_CONTAINMENT, DEFAULT_JACCARD};
+pub use index::{NearDup, NearDupIndex};
+pub use minhash::{Signature, SIGNATURE_SCHEME};
 
 use crate::Article;
-use isnad_text::normalize::normalize_str;
+use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashSet;
-
-/// Two pages sharing at least this share of shingles are copies.
-pub const DEFAULT_JACCARD: f64 = 0.8;
 
 /// A group of articles that are copies of one another (singletons are not listed).
 #[derive(Debug, Clone, Serialize)]
 pub struct SyndicationCluster {
     pub id: String,
     pub docs: Vec<String>,
-    /// The lowest pairwise similarity that joined the group.
+    /// The lowest estimated Jaccard similarity among the pairs of copies found in the group.
     pub min_jaccard: f64,
 }
 
-fn shingles(text: &str) -> HashSet<u64> {
-    let norm = normalize_str(text);
-    let words: Vec<&str> = norm.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words
-        .windows(3)
-        .map(|w| {
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            for word in w {
-                for b in word.bytes().chain(std::iter::once(b' ')) {
-                    h ^= u64::from(b);
-                    h = h.wrapping_mul(0x0000_0100_0000_01b3);
-                }
-            }
-            h
-        })
-        .collect()
-}
-
-fn readable_text(article: &Article) -> String {
-    let r = article.record;
-    let body = article.text.get(r.body.start..r.body.end).unwrap_or("");
+/// The text of an article that copies are judged by: its body without the furniture inside it.
+pub fn readable_text(article: &Article) -> String {
+    let record = article.record;
+    let body = article.text.get(record.body.start..record.body.end).unwrap_or("");
     let mut out = String::with_capacity(body.len());
-    let mut cursor = r.body.start;
-    let mut furniture: Vec<(usize, usize)> = r.furniture.iter().map(|f| (f.start, f.end)).collect();
-    furniture.sort();
-    for (s, e) in furniture {
-        if s > cursor && s <= r.body.end {
-            out.push_str(article.text.get(cursor..s).unwrap_or(""));
+    let mut cursor = record.body.start;
+    let mut furniture: Vec<(usize, usize)> = record.furniture.iter().map(|f| (f.start, f.end)).collect();
+    furniture.sort_unstable();
+    for (start, end) in furniture {
+        if start > cursor && start <= record.body.end {
+            out.push_str(article.text.get(cursor..start).unwrap_or(""));
             out.push('\n');
         }
-        cursor = cursor.max(e);
+        cursor = cursor.max(end);
     }
-    if cursor < r.body.end {
-        out.push_str(article.text.get(cursor..r.body.end).unwrap_or(""));
+    if cursor < record.body.end {
+        out.push_str(article.text.get(cursor..record.body.end).unwrap_or(""));
     }
-    if out.is_empty() { body.to_string() } else { out }
+    if out.trim().is_empty() {
+        body.to_string()
+    } else {
+        out
+    }
 }
 
-/// Groups articles whose shingle sets have Jaccard similarity ≥ `threshold` (transitively).
+/// Groups articles that are copies (Jaccard ≥ `threshold`, or the containment rule of
+/// [`NearDupConfig::default`]), transitively; groups and their members follow input order.
 pub fn clusters(articles: &[Article], threshold: f64) -> Vec<SyndicationCluster> {
-    let sets: Vec<HashSet<u64>> = articles.iter().map(|a| shingles(&readable_text(a))).collect();
-    let mut parent: Vec<usize> = (0..articles.len()).collect();
-    let mut joined_at: Vec<f64> = vec![1.0; articles.len()];
-    fn find(parent: &mut [usize], i: usize) -> usize {
-        let mut root = i;
-        while parent[root] != root {
-            root = parent[root];
-        }
-        parent[i] = root;
-        root
+    clusters_with(articles, NearDupConfig::with_jaccard(threshold))
+}
+
+/// [`clusters`] with every setting chosen.
+pub fn clusters_with(articles: &[Article], config: NearDupConfig) -> Vec<SyndicationCluster> {
+    let mut index = NearDupIndex::new(config);
+    // Signatures are the costly part and independent of each other; indexing is cheap and in order.
+    let signatures: Vec<Signature> = articles.par_iter().map(|article| index.signature(&readable_text(article))).collect();
+    for (article, signature) in articles.iter().zip(signatures) {
+        index.add(article.record.doc_id.clone(), signature);
     }
-    for i in 0..sets.len() {
-        for j in i + 1..sets.len() {
-            let (a, b) = (&sets[i], &sets[j]);
-            if a.is_empty() || b.is_empty() {
-                continue;
-            }
-            let inter = a.intersection(b).count() as f64;
-            let jaccard = inter / (a.len() as f64 + b.len() as f64 - inter);
-            if jaccard >= threshold {
-                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                if ri != rj {
-                    parent[rj] = ri;
-                    joined_at[ri] = joined_at[ri].min(joined_at[rj]).min(jaccard);
-                }
-            }
-        }
-    }
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for i in 0..articles.len() {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
-    }
-    groups
-        .into_iter()
-        .filter(|(_, members)| members.len() > 1)
-        .enumerate()
-        .map(|(n, (root, members))| SyndicationCluster {
-            id: format!("s{}", n + 1),
-            docs: members.iter().map(|&i| articles[i].record.doc_id.clone()).collect(),
-            min_jaccard: (joined_at[root] * 1000.0).round() / 1000.0,
-        })
-        .collect()
+    index.clusters()
 }
 
 /// For each article, the id of its syndication cluster (its own doc id when it has no copies).
 pub fn source_group_of(articles: &[Article], clusters: &[SyndicationCluster]) -> Vec<String> {
+    let cluster_of_doc: std::collections::HashMap<&str, &str> =
+        clusters.iter().flat_map(|c| c.docs.iter().map(move |d| (d.as_str(), c.id.as_str()))).collect();
     articles
         .iter()
-        .map(|a| {
-            clusters
-                .iter()
-                .find(|c| c.docs.contains(&a.record.doc_id))
-                .map_or_else(|| a.record.doc_id.clone(), |c| c.id.clone())
-        })
+        .map(|a| cluster_of_doc.get(a.record.doc_id.as_str()).map_or_else(|| a.record.doc_id.clone(), |id| id.to_string()))
         .collect()
 }
+
+#[cfg(test)]
+mod tests;
