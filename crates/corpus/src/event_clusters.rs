@@ -10,6 +10,7 @@ use crate::entity_clusters::EntityIndex;
 use crate::syndication::{source_group_of, SyndicationCluster};
 use crate::Article;
 use isnad_extract::{EntityRef, Event, Figure, Record};
+
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -143,66 +144,144 @@ fn dates_compatible(a: &Option<String>, b: &Option<String>) -> bool {
     }
 }
 
+/// What one event mention involves, as entity clusters.
+struct MentionKey {
+    article: usize,
+    event: usize,
+    actors: Vec<usize>,
+    /// Targets and places: what or where was hit, arrested, seized.
+    objects: Vec<usize>,
+}
+
+/// Modes that can describe one event, the second more specific than the first.
+const REFINES: [(&str, &str); 2] = [("bombing", "suicide"), ("attack", "suicide")];
+
+fn modes_compatible(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a.as_deref(), b.as_deref()) {
+        (Some(x), Some(y)) => x == y || REFINES.iter().any(|&(g, s)| (x, y) == (g, s) || (y, x) == (g, s)),
+        _ => true,
+    }
+}
+
+fn shares(a: &[usize], b: &[usize]) -> bool {
+    a.iter().any(|x| b.contains(x))
+}
+
+/// Whether two mentions may be one event: same type, no conflicting mode, date or actor.
+fn compatible(a: &Event, b: &Event, ka: &MentionKey, kb: &MentionKey) -> bool {
+    let actors_agree = ka.actors.is_empty() || kb.actors.is_empty() || shares(&ka.actors, &kb.actors);
+    a.event_type == b.event_type && modes_compatible(&a.mode, &b.mode) && actors_agree && dates_compatible(&a.date, &b.date)
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, i: usize) -> usize {
+        let mut root = i;
+        while self.0[root] != root {
+            root = self.0[root];
+        }
+        self.0[i] = root;
+        root
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[rb] = ra;
+        }
+    }
+}
+
 /// Clusters every event mention of `articles`.
-pub fn clusters(articles: &[Article], entities: &EntityIndex, syndication: &[SyndicationCluster]) -> Vec<EventCluster> {
-    // Every mention, with the entity clusters it involves.
-    let mut mentions: Vec<(usize, usize)> = Vec::new();
-    let mut involved: Vec<Vec<usize>> = Vec::new();
+///
+/// First within each article: mentions of one type and compatible mode are one event when they
+/// share a participant, or when one names none (an article keeps returning to its main event with
+/// "the attack", "the explosion"); two mentions whose targets differ stay apart. Then across
+/// articles: events of one type and compatible mode join when they share a target or place, or
+/// when the two articles reuse one text; conflicting actors or dates keep them apart. An actor
+/// alone (one armed group) does too many things to identify an event.
+pub fn clusters(articles: &[Article], entities: &EntityIndex, text_reuse: &[SyndicationCluster]) -> Vec<EventCluster> {
+    let mut keys: Vec<MentionKey> = Vec::new();
     for (a, article) in articles.iter().enumerate() {
         for (e, event) in article.record.events.iter().enumerate() {
             if event.negated {
                 continue;
             }
-            mentions.push((a, e));
-            let mut p = participants(a, &event.actor, entities);
-            p.extend(participants(a, &event.target, entities));
-            p.sort_unstable();
-            p.dedup();
-            involved.push(p);
+            let mut actors = participants(a, &event.actor, entities);
+            let mut objects = participants(a, &event.target, entities);
+            objects.extend(participants(a, &event.place, entities));
+            actors.sort_unstable();
+            actors.dedup();
+            objects.sort_unstable();
+            objects.dedup();
+            keys.push(MentionKey { article: a, event: e, actors, objects });
         }
     }
-    let event = |m: usize| &articles[mentions[m].0].record.events[mentions[m].1];
-    // Join mentions of one type that share a participant, bucketed by (type, participant).
-    let mut parent: Vec<usize> = (0..mentions.len()).collect();
-    fn find(parent: &mut [usize], i: usize) -> usize {
-        let mut root = i;
-        while parent[root] != root {
-            root = parent[root];
+    let event = |m: usize| &articles[keys[m].article].record.events[keys[m].event];
+    let mut sets = UnionFind((0..keys.len()).collect());
+    // Within each article: mentions with participants join on a shared one.
+    for a in 0..articles.len() {
+        let here: Vec<usize> = (0..keys.len()).filter(|&m| keys[m].article == a).collect();
+        for (i, &x) in here.iter().enumerate() {
+            for &y in &here[i + 1..] {
+                let (kx, ky) = (&keys[x], &keys[y]);
+                let targets_conflict = !kx.objects.is_empty() && !ky.objects.is_empty() && !shares(&kx.objects, &ky.objects);
+                let linked = shares(&kx.objects, &ky.objects) || shares(&kx.actors, &ky.actors);
+                if linked && !targets_conflict && compatible(event(x), event(y), kx, ky) {
+                    sets.union(x, y);
+                }
+            }
         }
-        parent[i] = root;
-        root
-    }
-    let mut buckets: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
-    for (m, parts) in involved.iter().enumerate() {
-        for &p in parts {
-            buckets.entry((event(m).event_type.as_str(), p)).or_default().push(m);
-        }
-    }
-    for members in buckets.values() {
-        for (i, &x) in members.iter().enumerate() {
-            for &y in &members[i + 1..] {
-                let (ex, ey) = (event(x), event(y));
-                let modes_agree = ex.mode.is_none() || ey.mode.is_none() || ex.mode == ey.mode;
-                if modes_agree && dates_compatible(&ex.date, &ey.date) {
-                    let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
-                    if rx != ry {
-                        parent[ry] = rx;
+        // Mentions naming nobody join the article's largest compatible event, if there is one.
+        for &m in &here {
+            if !keys[m].actors.is_empty() || !keys[m].objects.is_empty() {
+                continue;
+            }
+            let mut sizes: HashMap<usize, usize> = HashMap::new();
+            for &other in &here {
+                if other != m && (!keys[other].actors.is_empty() || !keys[other].objects.is_empty()) {
+                    let root = sets.find(other);
+                    if compatible(event(m), event(other), &keys[m], &keys[other]) {
+                        *sizes.entry(root).or_default() += 1;
                     }
                 }
+            }
+            if let Some((&root, _)) = sizes.iter().max_by_key(|(root, n)| (**n, usize::MAX - **root)) {
+                sets.union(root, m);
+            }
+        }
+    }
+    // Across articles: a shared target or place, or one reused text.
+    let reuse_group: HashMap<&str, &str> =
+        text_reuse.iter().flat_map(|c| c.docs.iter().map(move |d| (d.as_str(), c.id.as_str()))).collect();
+    let same_text = |x: usize, y: usize| {
+        let (dx, dy) = (&articles[keys[x].article].record.doc_id, &articles[keys[y].article].record.doc_id);
+        reuse_group.get(dx.as_str()).is_some_and(|g| reuse_group.get(dy.as_str()) == Some(g))
+    };
+    for x in 0..keys.len() {
+        for y in x + 1..keys.len() {
+            let (kx, ky) = (&keys[x], &keys[y]);
+            if kx.article == ky.article || !compatible(event(x), event(y), kx, ky) {
+                continue;
+            }
+            let joined = shares(&kx.objects, &ky.objects) || (same_text(x, y) && event(x).mode.is_some() && event(y).mode.is_some());
+            if joined {
+                sets.union(x, y);
             }
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for m in 0..mentions.len() {
-        let root = find(&mut parent, m);
+    for m in 0..keys.len() {
+        let root = sets.find(m);
         groups.entry(root).or_default().push(m);
     }
-    let source_groups_of_docs = source_group_of(articles, syndication);
+    let mentions: Vec<(usize, usize)> = keys.iter().map(|k| (k.article, k.event)).collect();
+    let source_groups_of_docs = source_group_of(articles, text_reuse);
     let mut out = Vec::new();
     for members in groups.into_values() {
         out.push(assemble(articles, entities, &source_groups_of_docs, &mentions, &members));
     }
-    // Most-reported first, then in text order.
+    // Most-reported first, then the most mentioned.
     out.sort_by(|a, b| b.docs.len().cmp(&a.docs.len()).then(b.mentions.len().cmp(&a.mentions.len())));
     for (i, cluster) in out.iter_mut().enumerate() {
         cluster.id = format!("v{}", i + 1);
@@ -254,9 +333,11 @@ fn assemble(
         if !chain_names.is_empty() {
             sources.insert(chain_names.clone());
         }
+        // The upstream source is the outermost outlet of the chain: two reports relaying one
+        // newspaper or agency are one source, while two outlets quoting one ministry are two.
         if let Some(root) = chain.iter().rev().find_map(|r| {
             let c = entities.cluster_of(a, r.entity.as_deref()?)?;
-            Some((c.id.clone(), c.name.clone()))
+            (c.entity_type == isnad_extract::EntityType::OUTLET).then(|| (c.id.clone(), c.name.clone()))
         }) {
             upstream_names.insert(root.0.clone(), root.1);
             upstream.entry(a).or_default().insert(root.0);
@@ -298,7 +379,7 @@ fn assemble(
     EventCluster {
         id: String::new(),
         event_type: first.event_type.clone(),
-        mode: modes.into_iter().max_by_key(|(_, n)| *n).map(|(m, _)| m),
+        mode: cluster_mode(modes),
         actors: actors.into_iter().collect(),
         targets: targets.into_iter().collect(),
         places: places.into_iter().collect(),
@@ -312,6 +393,17 @@ fn assemble(
         source_groups,
         disagreements,
     }
+}
+
+/// The cluster's mode: the most reported one, made specific where a mention refines it (a
+/// bombing that some reports call a suicide attack is a suicide attack).
+fn cluster_mode(modes: BTreeMap<String, usize>) -> Option<String> {
+    let most = modes.iter().max_by_key(|(_, n)| **n).map(|(m, _)| m.clone())?;
+    let refined = REFINES.iter().find(|&&(general, _)| general == most).map(|&(_, specific)| specific);
+    Some(match refined {
+        Some(specific) if modes.contains_key(specific) => specific.to_string(),
+        _ => most,
+    })
 }
 
 /// Groups the reporting articles into independent sources: same syndication cluster, or a shared
