@@ -173,6 +173,25 @@ fn compatible(a: &Event, b: &Event, ka: &MentionKey, kb: &MentionKey) -> bool {
     a.event_type == b.event_type && modes_compatible(&a.mode, &b.mode) && actors_agree && dates_compatible(&a.date, &b.date)
 }
 
+/// Event types whose participants are parties on an equal footing (talks, agreements, mediation):
+/// one shared party (a government that talks to many) does not make two meetings one.
+const SYMMETRIC: [&str; 3] = ["CONSULT", "AGREE", "COOPERATE"];
+
+/// Whether two mentions in different articles share enough participants to be one event.
+fn shares_enough(event: &Event, a: &MentionKey, b: &MentionKey) -> bool {
+    if !SYMMETRIC.contains(&event.event_type.as_str()) {
+        return shares(&a.objects, &b.objects);
+    }
+    let parties = |k: &MentionKey| -> Vec<usize> {
+        let mut p: Vec<usize> = k.actors.iter().chain(&k.objects).copied().collect();
+        p.sort_unstable();
+        p.dedup();
+        p
+    };
+    let (pa, pb) = (parties(a), parties(b));
+    pa.iter().filter(|x| pb.contains(x)).count() >= 2
+}
+
 struct UnionFind(Vec<usize>);
 
 impl UnionFind {
@@ -264,7 +283,7 @@ pub fn clusters(articles: &[Article], entities: &EntityIndex, text_reuse: &[Synd
             if kx.article == ky.article || !compatible(event(x), event(y), kx, ky) {
                 continue;
             }
-            let joined = shares(&kx.objects, &ky.objects) || (same_text(x, y) && event(x).mode.is_some() && event(y).mode.is_some());
+            let joined = shares_enough(event(x), kx, ky) || (same_text(x, y) && event(x).mode.is_some() && event(y).mode.is_some());
             if joined {
                 sets.union(x, y);
             }

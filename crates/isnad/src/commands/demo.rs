@@ -7,10 +7,11 @@ use isnad_read::{ReadOptions, Reader};
 use std::io::Write;
 
 /// The demo articles, compiled in so the demo runs from anywhere.
-const EXAMPLES: [(&str, &str); 3] = [
+const EXAMPLES: [(&str, &str); 4] = [
     ("01-zahrana-flood-relief", include_str!("../../../../examples/01-zahrana-flood-relief.txt")),
-    ("02-zahrana-toll-disputed", include_str!("../../../../examples/02-zahrana-toll-disputed.txt")),
+    ("02-nordan-market-bombing", include_str!("../../../../examples/02-nordan-market-bombing.txt")),
     ("03-taloria-estram-trade-talks", include_str!("../../../../examples/03-taloria-estram-trade-talks.txt")),
+    ("04-nordan-toll-disputed", include_str!("../../../../examples/04-nordan-toll-disputed.txt")),
 ];
 
 pub fn run() -> anyhow::Result<u8> {
@@ -26,7 +27,7 @@ pub fn run() -> anyhow::Result<u8> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let colour = render::use_colour();
-    writeln!(out, "isnad demo: three fictional articles from examples/ (invented places, people and outlets)\n")?;
+    writeln!(out, "isnad demo: four fictional articles from examples/ (invented places, people and outlets)\n")?;
     for article in &articles {
         render::article_summary(&mut out, article, colour)?;
     }
