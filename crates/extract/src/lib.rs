@@ -15,6 +15,7 @@ pub mod events;
 pub mod gazetteer;
 pub mod pipeline;
 pub mod record;
+pub mod tagger;
 
 pub use analysis::Analysis;
 pub use pipeline::Extractor;

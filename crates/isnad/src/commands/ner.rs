@@ -1,0 +1,115 @@
+//! `isnad ner`: tag CoNLL token files with the name tagger, or train a new tagger model.
+//!
+//! Tagging reads one token per line (the first whitespace-separated field; a blank line ends a
+//! sentence) and writes `TOKEN TAG` lines in ANERcorp's BIO tags. Training reads ANERcorp-style
+//! `TOKEN TAG` files and writes a gzipped model that `--model` can use, or that replaces the
+//! compiled-in `models/ner.bin.gz`.
+
+use crate::cli::{EXIT_OK, EXIT_USAGE};
+use anyhow::{bail, Context};
+use isnad_extract::tagger::{read_conll, train, write_conll, FeatureExtractor, TaggedSentence, Tagger, TrainOptions};
+use std::io::{Read, Write};
+
+/// Arguments of `isnad ner`.
+#[derive(clap::Args, Debug)]
+pub struct NerArgs {
+    /// Tag this CoNLL file (`-` for standard input); tagged lines go to standard output
+    #[arg(long, value_name = "IN", conflicts_with = "train")]
+    pub conll: Option<String>,
+    /// Use this model file instead of the compiled-in one
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<String>,
+    /// Train a model on this tagged CoNLL file (ANERcorp format)
+    #[arg(long, value_name = "TRAIN", requires = "out")]
+    pub train: Option<String>,
+    /// Where to write the trained model
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<String>,
+    /// Tagged CoNLL file scored after each training epoch (progress on standard error)
+    #[arg(long, value_name = "DEV")]
+    pub dev: Option<String>,
+    /// Training epochs
+    #[arg(long, default_value_t = TrainOptions::default().epochs)]
+    pub epochs: usize,
+    /// Drop features whose weights are all smaller than this when storing the model
+    #[arg(long, default_value_t = 0.05)]
+    pub prune: f32,
+}
+
+/// Runs `isnad ner`.
+pub fn run(args: &NerArgs) -> anyhow::Result<u8> {
+    if let Some(train_path) = &args.train {
+        let out = args.out.as_deref().context("--train needs --out PATH")?;
+        return train_model(train_path, out, args);
+    }
+    let Some(input) = &args.conll else {
+        eprintln!("isnad: nothing to do: give --conll IN to tag, or --train TRAIN --out PATH to train");
+        return Ok(EXIT_USAGE);
+    };
+    let loaded;
+    let tagger: &Tagger = match &args.model {
+        Some(path) => {
+            loaded = load_model_file(path)?;
+            &loaded
+        }
+        None => Tagger::shipped().map_err(|e| anyhow::anyhow!("loading the compiled-in model: {e}"))?,
+    };
+    let mut sentences = read_conll(&read_input(input)?);
+    for sentence in &mut sentences {
+        sentence.tags = tagger.tag_only(&sentence.word_refs());
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    write_conll(&sentences, &mut out).context("writing to standard output")?;
+    out.flush().context("writing to standard output")?;
+    Ok(EXIT_OK)
+}
+
+fn load_model_file(path: &str) -> anyhow::Result<Tagger> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading model {path}"))?;
+    Tagger::from_model_bytes(&bytes).with_context(|| format!("loading model {path}"))
+}
+
+fn read_input(path: &str) -> anyhow::Result<String> {
+    let bytes = if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).context("reading standard input")?;
+        bytes
+    } else {
+        std::fs::read(path).with_context(|| format!("reading {path}"))?
+    };
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn train_model(train_path: &str, out: &str, args: &NerArgs) -> anyhow::Result<u8> {
+    let sentences = read_conll(&read_input(train_path)?);
+    if sentences.is_empty() {
+        bail!("no sentences in {train_path}: expected one `TOKEN TAG` per line, blank lines between sentences");
+    }
+    let dev: Vec<TaggedSentence> = match &args.dev {
+        Some(path) => read_conll(&read_input(path)?),
+        None => Vec::new(),
+    };
+    let features = FeatureExtractor::new();
+    let started = std::time::Instant::now();
+    let options = TrainOptions { epochs: args.epochs, ..TrainOptions::default() };
+    let model = train(&features, &sentences, options, |epoch, model| {
+        if dev.is_empty() {
+            eprintln!("epoch {epoch}: {:.1}s", started.elapsed().as_secs_f32());
+            return;
+        }
+        let tagger = Tagger::new(FeatureExtractor::new(), model.clone());
+        let counts = tagger.evaluate(&dev);
+        eprintln!("epoch {epoch}: dev F1 {:.4} ({:.1}s)", counts.f1(), started.elapsed().as_secs_f32());
+    });
+    let bytes = model.to_bytes(args.prune);
+    std::fs::write(out, &bytes).with_context(|| format!("writing {out}"))?;
+    eprintln!(
+        "trained on {} sentences: {} features, {} kept, {} bytes written to {out}",
+        sentences.len(),
+        model.feature_count(),
+        isnad_extract::tagger::Model::from_bytes(&bytes).map(|m| m.feature_count()).unwrap_or(0),
+        bytes.len()
+    );
+    Ok(EXIT_OK)
+}
