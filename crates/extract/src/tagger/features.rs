@@ -68,6 +68,17 @@ impl TokenView {
     }
 }
 
+/// The form a word is remembered by across a document: matching form without punctuation or
+/// proclitics, so that "وفلان" and "فلان" count as the same name. Empty for words too short to be
+/// a reliable key.
+pub fn memory_key(word: &str) -> String {
+    let view = TokenView::new(word);
+    if view.base.chars().count() < 3 || view.shape == "num" || view.shape == "punct" {
+        return String::new();
+    }
+    view.base
+}
+
 fn is_arabic(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
 }
@@ -123,12 +134,13 @@ fn last_chars(word: &str, n: usize) -> Option<&str> {
 }
 
 /// Builds hashed features (FNV-1a, stable across platforms and Rust versions).
-struct FeatureWriter<'f> {
-    out: &'f mut TokenFeatures,
+pub(crate) struct FeatureWriter<'f> {
+    pub(crate) out: &'f mut TokenFeatures,
 }
 
 impl FeatureWriter<'_> {
-    fn add(&mut self, template: &str, parts: &[&str]) {
+    /// Appends the hash of `template` with its `parts`.
+    pub(crate) fn add(&mut self, template: &str, parts: &[&str]) {
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         let mut feed = |bytes: &[u8]| {
             for &b in bytes {

@@ -27,12 +27,15 @@ pub mod conll;
 pub mod features;
 pub mod lexicon;
 pub mod model;
+pub mod stack;
 pub mod tags;
 pub mod train;
 
 pub use conll::{read_conll, write_conll, Counts, TaggedSentence};
 pub use features::FeatureExtractor;
+pub use features::TokenFeatures;
 pub use model::{Model, ModelError};
+pub use stack::{train_stacked, StackOptions};
 pub use tags::{EntityKind, Tag, TAG_COUNT};
 pub use train::{train, TrainOptions};
 
@@ -54,8 +57,13 @@ pub struct TaggedToken {
 #[derive(Debug)]
 pub struct Tagger {
     features: FeatureExtractor,
-    model: Model,
+    first_pass: Model,
+    /// The document-context pass ([`stack`]); `None` for a single-pass model.
+    second_pass: Option<Model>,
 }
+
+/// Marks a stored two-pass tagger (two stored models, each length-prefixed).
+const STACK_MAGIC: &[u8; 8] = b"ISNADSTK";
 
 impl Tagger {
     /// The tagger with the compiled-in model, loaded once and shared.
@@ -64,36 +72,90 @@ impl Tagger {
         SHIPPED.get_or_init(|| Tagger::from_model_bytes(SHIPPED_MODEL)).as_ref()
     }
 
-    /// A tagger over a stored model (as written by [`Model::to_bytes`]).
+    /// A tagger over a stored model, as written by [`Tagger::to_bytes`] (or one pass alone, as
+    /// written by [`Model::to_bytes`]).
     pub fn from_model_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
-        Ok(Tagger::new(FeatureExtractor::new(), Model::from_bytes(bytes)?))
+        let Some(rest) = bytes.strip_prefix(STACK_MAGIC) else {
+            return Ok(Tagger::new(FeatureExtractor::new(), Model::from_bytes(bytes)?, None));
+        };
+        let mut parts = Vec::new();
+        let mut rest = rest;
+        while !rest.is_empty() {
+            let (len, tail) = rest.split_first_chunk::<4>().ok_or(ModelError::Corrupt("stack length"))?;
+            let len = u32::from_le_bytes(*len) as usize;
+            if len > tail.len() {
+                return Err(ModelError::Corrupt("stack part"));
+            }
+            parts.push(Model::from_bytes(&tail[..len])?);
+            rest = &tail[len..];
+        }
+        let mut parts = parts.into_iter();
+        let first_pass = parts.next().ok_or(ModelError::Corrupt("empty stack"))?;
+        Ok(Tagger::new(FeatureExtractor::new(), first_pass, parts.next()))
+    }
+
+    /// The stored form (see [`Model::to_bytes`] for `prune_below`).
+    pub fn to_bytes(&self, prune_below: f32) -> Vec<u8> {
+        let Some(second_pass) = &self.second_pass else {
+            return self.first_pass.to_bytes(prune_below);
+        };
+        let mut bytes = STACK_MAGIC.to_vec();
+        for model in [&self.first_pass, second_pass] {
+            let part = model.to_bytes(prune_below);
+            bytes.extend_from_slice(&(part.len() as u32).to_le_bytes());
+            bytes.extend_from_slice(&part);
+        }
+        bytes
     }
 
     /// A tagger from parts (tests and training use their own features and weights).
-    pub fn new(features: FeatureExtractor, model: Model) -> Tagger {
-        Tagger { features, model }
+    pub fn new(features: FeatureExtractor, first_pass: Model, second_pass: Option<Model>) -> Tagger {
+        Tagger { features, first_pass, second_pass }
     }
 
-    /// The weights.
-    pub fn model(&self) -> &Model {
-        &self.model
+    /// Number of weighted features over both passes.
+    pub fn feature_count(&self) -> usize {
+        self.first_pass.feature_count() + self.second_pass.as_ref().map_or(0, Model::feature_count)
     }
 
-    /// Tags one sentence, given as its words in order: one result per word.
+    /// Tags one sentence, given as its words in order: one result per word. Prefer
+    /// [`Tagger::tag_document`] when the other sentences of the article are at hand: names met
+    /// elsewhere in the article help.
     pub fn tag(&self, words: &[&str]) -> Vec<TaggedToken> {
-        let emissions = self.model.emissions(&self.features.sentence(words));
-        let path = self.model.decode(&emissions);
-        let marginals = self.model.marginals(&emissions);
-        path.into_iter()
-            .zip(marginals)
-            .map(|(index, probabilities)| TaggedToken { tag: Tag::from_index(index), confidence: probabilities[index] })
-            .collect()
+        self.tag_document(&[words.to_vec()]).pop().unwrap_or_default()
     }
 
-    /// Tags only (no confidences: skips forward-backward, about twice as fast).
-    pub fn tag_only(&self, words: &[&str]) -> Vec<Tag> {
-        let emissions = self.model.emissions(&self.features.sentence(words));
-        self.model.decode(&emissions).into_iter().map(Tag::from_index).collect()
+    /// Tags the sentences of one document (one article), each given as its words.
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<TaggedToken>> {
+        self.tag_sentences(sentences, usize::MAX, true)
+    }
+
+    /// Tags a run of sentences with no document boundaries, treating the `window` sentences before
+    /// and after each one as its document. With `confidence` false, confidences are left at 0 and
+    /// the forward-backward pass is skipped (about twice as fast).
+    pub fn tag_sentences(&self, sentences: &[Vec<&str>], window: usize, confidence: bool) -> Vec<Vec<TaggedToken>> {
+        let mut features: Vec<Vec<TokenFeatures>> = sentences.iter().map(|s| self.features.sentence(s)).collect();
+        let mut model = &self.first_pass;
+        if let Some(second_pass) = &self.second_pass {
+            let first: Vec<Vec<Tag>> = features
+                .iter()
+                .map(|f| model.decode(&model.emissions(f)).into_iter().map(Tag::from_index).collect())
+                .collect();
+            stack::add_context_features(sentences, &first, &mut features, window);
+            model = second_pass;
+        }
+        features
+            .iter()
+            .map(|token_features| {
+                let emissions = model.emissions(token_features);
+                let path = model.decode(&emissions);
+                let marginals = if confidence { model.marginals(&emissions) } else { vec![[0.0; TAG_COUNT]; path.len()] };
+                path.into_iter()
+                    .zip(marginals)
+                    .map(|(index, p)| TaggedToken { tag: Tag::from_index(index), confidence: p[index] })
+                    .collect()
+            })
+            .collect()
     }
 
     /// The names in a tagged sentence: `(start, end, kind, confidence)` over word indexes, end
@@ -109,11 +171,13 @@ impl Tagger {
             .collect()
     }
 
-    /// Entity-level counts of this tagger against tagged sentences.
-    pub fn evaluate(&self, gold: &[TaggedSentence]) -> Counts {
+    /// Entity-level counts of this tagger against tagged sentences in corpus order.
+    pub fn evaluate(&self, gold: &[TaggedSentence], window: usize) -> Counts {
+        let words: Vec<Vec<&str>> = gold.iter().map(TaggedSentence::word_refs).collect();
         let mut counts = Counts::default();
-        for sentence in gold {
-            counts.add(&sentence.tags, &self.tag_only(&sentence.word_refs()));
+        for (sentence, tagged) in gold.iter().zip(self.tag_sentences(&words, window, false)) {
+            let predicted: Vec<Tag> = tagged.iter().map(|t| t.tag).collect();
+            counts.add(&sentence.tags, &predicted);
         }
         counts
     }
@@ -148,10 +212,10 @@ mod tests {
         let corpus = composed_corpus();
         let features = FeatureExtractor::with_lexicon(Lexicon::default());
         let mut epochs_seen = 0;
-        let model = train(&features, &corpus, TrainOptions { epochs: 8, seed: 3 }, |_, _| epochs_seen += 1);
+        let model = train(&features, &corpus, TrainOptions { epochs: 8, seed: 3, min_feature_count: 1 }, |_, _| epochs_seen += 1);
         assert_eq!(epochs_seen, 8);
-        let tagger = Tagger::new(features, model);
-        let counts = tagger.evaluate(&corpus);
+        let tagger = Tagger::new(features, model, None);
+        let counts = tagger.evaluate(&corpus, 0);
         assert_eq!(counts.false_positives + counts.false_negatives, 0, "{counts:?}");
         // A new sentence reusing the learnt names and frames.
         let tagged = tagger.tag(&["غادر", "ليلى", "الناصري", "إلى", "قرطين", "أمس"]);
@@ -167,11 +231,29 @@ mod tests {
         let corpus = composed_corpus();
         let model = train(&FeatureExtractor::with_lexicon(Lexicon::default()), &corpus, TrainOptions::default(), |_, _| {});
         let stored = Model::from_bytes(&model.to_bytes(0.0)).unwrap();
-        let original = Tagger::new(FeatureExtractor::with_lexicon(Lexicon::default()), model);
-        let reloaded = Tagger::new(FeatureExtractor::with_lexicon(Lexicon::default()), stored);
-        for sentence in &corpus {
-            assert_eq!(original.tag_only(&sentence.word_refs()), reloaded.tag_only(&sentence.word_refs()));
-        }
+        let original = Tagger::new(FeatureExtractor::with_lexicon(Lexicon::default()), model, None);
+        let reloaded = Tagger::new(FeatureExtractor::with_lexicon(Lexicon::default()), stored, None);
+        let words: Vec<Vec<&str>> = corpus.iter().map(TaggedSentence::word_refs).collect();
+        assert_eq!(original.tag_sentences(&words, 3, true), reloaded.tag_sentences(&words, 3, true));
+    }
+
+    #[test]
+    fn stacked_tagger_learns_and_survives_storage() {
+        let corpus = composed_corpus();
+        let features = FeatureExtractor::with_lexicon(Lexicon::default());
+        let options = StackOptions { train: TrainOptions { epochs: 6, seed: 1, min_feature_count: 1 }, folds: 3, window: 4 };
+        let mut steps = Vec::new();
+        let (first, second) = train_stacked(&features, &corpus, options, |step| steps.push(step.to_string()));
+        assert_eq!(steps.len(), 5);
+        let tagger = Tagger::new(features, first, Some(second));
+        assert_eq!(tagger.evaluate(&corpus, 4).f1(), 1.0);
+        // Stored and reloaded (the reload uses the shipped lexicon, so compare with the same).
+        let reloaded = Tagger::from_model_bytes(&tagger.to_bytes(0.0)).unwrap();
+        let again = Tagger::from_model_bytes(&reloaded.to_bytes(0.0)).unwrap();
+        let words: Vec<Vec<&str>> = corpus.iter().map(TaggedSentence::word_refs).collect();
+        assert_eq!(reloaded.tag_sentences(&words, 4, true), again.tag_sentences(&words, 4, true));
+        assert!(reloaded.second_pass.is_some());
+        assert!(Tagger::from_model_bytes(b"ISNADSTK\x05\x00\x00\x00ab").is_err());
     }
 
     #[test]

@@ -8,9 +8,10 @@
 //! better than the last ones.
 
 use super::conll::TaggedSentence;
-use super::features::FeatureExtractor;
+use super::features::{FeatureExtractor, TokenFeatures};
 use super::model::{Emissions, Model, START};
 use super::tags::TAG_COUNT;
+use std::collections::HashMap;
 
 /// How to train.
 #[derive(Debug, Clone, Copy)]
@@ -19,11 +20,15 @@ pub struct TrainOptions {
     pub epochs: usize,
     /// Seed of the sentence shuffle (training is deterministic for a given seed).
     pub seed: u64,
+    /// Features seen fewer times than this in the training data get no weight: a word seen once
+    /// would otherwise be memorised, and the affix and context features that must carry unseen
+    /// words would learn too little.
+    pub min_feature_count: u32,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, seed: 0x5eed }
+        TrainOptions { epochs: 12, seed: 0x5eed, min_feature_count: 2 }
     }
 }
 
@@ -103,17 +108,39 @@ pub fn train(
     features: &FeatureExtractor,
     sentences: &[TaggedSentence],
     options: TrainOptions,
+    after_epoch: impl FnMut(usize, &Model),
+) -> Model {
+    let sentence_features: Vec<_> = sentences.iter().map(|s| features.sentence(&s.word_refs())).collect();
+    train_on_features(sentences, &sentence_features, options, after_epoch)
+}
+
+/// Like [`train`], over features already computed (one list per token of each sentence).
+pub fn train_on_features(
+    sentences: &[TaggedSentence],
+    sentence_features: &[Vec<TokenFeatures>],
+    options: TrainOptions,
     mut after_epoch: impl FnMut(usize, &Model),
 ) -> Model {
     let mut model = Model::empty();
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    for feature in sentence_features.iter().flatten().flatten() {
+        *counts.entry(*feature).or_default() += 1;
+    }
     let examples: Vec<Example> = sentences
         .iter()
-        .filter(|s| !s.words.is_empty())
-        .map(|sentence| {
-            let token_features = features.sentence(&sentence.word_refs());
+        .zip(sentence_features)
+        .filter(|(sentence, _)| !sentence.words.is_empty())
+        .map(|(sentence, token_features)| {
             let rows = token_features
                 .iter()
-                .map(|token| token.iter().filter_map(|&f| model.row(f, true)).map(|r| r as u32).collect())
+                .map(|token| {
+                    token
+                        .iter()
+                        .filter(|f| counts.get(f).copied().unwrap_or(0) >= options.min_feature_count)
+                        .filter_map(|&f| model.row(f, true))
+                        .map(|r| r as u32)
+                        .collect()
+                })
                 .collect();
             Example { rows, gold: sentence.tags.iter().map(|t| t.index()).collect() }
         })

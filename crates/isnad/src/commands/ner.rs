@@ -7,7 +7,9 @@
 
 use crate::cli::{EXIT_OK, EXIT_USAGE};
 use anyhow::{bail, Context};
-use isnad_extract::tagger::{read_conll, train, write_conll, FeatureExtractor, TaggedSentence, Tagger, TrainOptions};
+use isnad_extract::tagger::{
+    read_conll, train, train_stacked, write_conll, FeatureExtractor, StackOptions, TaggedSentence, Tagger, TrainOptions,
+};
 use std::io::{Read, Write};
 
 /// Arguments of `isnad ner`.
@@ -31,6 +33,18 @@ pub struct NerArgs {
     /// Training epochs
     #[arg(long, default_value_t = TrainOptions::default().epochs)]
     pub epochs: usize,
+    /// Features seen fewer times than this in training get no weight
+    #[arg(long, default_value_t = TrainOptions::default().min_feature_count)]
+    pub min_count: u32,
+    /// Sentences before and after each one read as its document (files carry no article breaks)
+    #[arg(long, default_value_t = StackOptions::default().window)]
+    pub window: usize,
+    /// Train one pass only (no second pass over names found nearby)
+    #[arg(long)]
+    pub single_pass: bool,
+    /// Folds used to tag the training data for the second pass
+    #[arg(long, default_value_t = StackOptions::default().folds)]
+    pub folds: usize,
     /// Drop features whose weights are all smaller than this when storing the model
     #[arg(long, default_value_t = 0.05)]
     pub prune: f32,
@@ -55,8 +69,10 @@ pub fn run(args: &NerArgs) -> anyhow::Result<u8> {
         None => Tagger::shipped().map_err(|e| anyhow::anyhow!("loading the compiled-in model: {e}"))?,
     };
     let mut sentences = read_conll(&read_input(input)?);
-    for sentence in &mut sentences {
-        sentence.tags = tagger.tag_only(&sentence.word_refs());
+    let words: Vec<Vec<&str>> = sentences.iter().map(TaggedSentence::word_refs).collect();
+    let tagged = tagger.tag_sentences(&words, args.window, false);
+    for (sentence, tagged) in sentences.iter_mut().zip(tagged) {
+        sentence.tags = tagged.into_iter().map(|t| t.tag).collect();
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -92,23 +108,35 @@ fn train_model(train_path: &str, out: &str, args: &NerArgs) -> anyhow::Result<u8
     };
     let features = FeatureExtractor::new();
     let started = std::time::Instant::now();
-    let options = TrainOptions { epochs: args.epochs, ..TrainOptions::default() };
-    let model = train(&features, &sentences, options, |epoch, model| {
-        if dev.is_empty() {
-            eprintln!("epoch {epoch}: {:.1}s", started.elapsed().as_secs_f32());
-            return;
-        }
-        let tagger = Tagger::new(FeatureExtractor::new(), model.clone());
-        let counts = tagger.evaluate(&dev);
-        eprintln!("epoch {epoch}: dev F1 {:.4} ({:.1}s)", counts.f1(), started.elapsed().as_secs_f32());
-    });
-    let bytes = model.to_bytes(args.prune);
+    let options = TrainOptions { epochs: args.epochs, min_feature_count: args.min_count, ..TrainOptions::default() };
+    let tagger = if args.single_pass {
+        let model = train(&features, &sentences, options, |epoch, model| {
+            if dev.is_empty() {
+                eprintln!("epoch {epoch}: {:.1}s", started.elapsed().as_secs_f32());
+                return;
+            }
+            let tagger = Tagger::new(FeatureExtractor::new(), model.clone(), None);
+            let counts = tagger.evaluate(&dev, args.window);
+            eprintln!("epoch {epoch}: dev F1 {:.4} ({:.1}s)", counts.f1(), started.elapsed().as_secs_f32());
+        });
+        Tagger::new(features, model, None)
+    } else {
+        let stack = StackOptions { train: options, folds: args.folds, window: args.window };
+        let (first, second) = train_stacked(&features, &sentences, stack, |step| {
+            eprintln!("{step} ({:.1}s)", started.elapsed().as_secs_f32());
+        });
+        Tagger::new(features, first, Some(second))
+    };
+    if !dev.is_empty() {
+        eprintln!("dev F1 {:.4}", tagger.evaluate(&dev, args.window).f1());
+    }
+    let bytes = tagger.to_bytes(args.prune);
     std::fs::write(out, &bytes).with_context(|| format!("writing {out}"))?;
     eprintln!(
         "trained on {} sentences: {} features, {} kept, {} bytes written to {out}",
         sentences.len(),
-        model.feature_count(),
-        isnad_extract::tagger::Model::from_bytes(&bytes).map(|m| m.feature_count()).unwrap_or(0),
+        tagger.feature_count(),
+        Tagger::from_model_bytes(&bytes).map(|t| t.feature_count()).unwrap_or(0),
         bytes.len()
     );
     Ok(EXIT_OK)
