@@ -10,7 +10,7 @@ use isnad_text::normalize::normalize_str;
 use isnad_text::tokens::proclitic_len;
 
 /// Bumped whenever the feature templates change: a model trained with other templates is refused.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 3;
 
 /// Hashed features of one token.
 pub type TokenFeatures = Vec<u64>;

@@ -28,7 +28,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, seed: 0x5eed, min_feature_count: 2 }
+        TrainOptions { epochs: 10, seed: 0x5eed, min_feature_count: 2 }
     }
 }
 

@@ -68,17 +68,22 @@ pub fn run(args: &NerArgs) -> anyhow::Result<u8> {
         }
         None => Tagger::shipped().map_err(|e| anyhow::anyhow!("loading the compiled-in model: {e}"))?,
     };
-    let mut sentences = read_conll(&read_input(input)?);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    tag_conll(tagger, &read_input(input)?, args.window, &mut out).context("writing to standard output")?;
+    out.flush().context("writing to standard output")?;
+    Ok(EXIT_OK)
+}
+
+/// Tags CoNLL text: `TOKEN TAG` per input token, a blank line after each sentence.
+fn tag_conll(tagger: &Tagger, input: &str, window: usize, out: &mut impl Write) -> std::io::Result<()> {
+    let mut sentences = read_conll(input);
     let words: Vec<Vec<&str>> = sentences.iter().map(TaggedSentence::word_refs).collect();
-    let tagged = tagger.tag_sentences(&words, args.window, false);
+    let tagged = tagger.tag_sentences(&words, window, false);
     for (sentence, tagged) in sentences.iter_mut().zip(tagged) {
         sentence.tags = tagged.into_iter().map(|t| t.tag).collect();
     }
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    write_conll(&sentences, &mut out).context("writing to standard output")?;
-    out.flush().context("writing to standard output")?;
-    Ok(EXIT_OK)
+    write_conll(&sentences, out)
 }
 
 fn load_model_file(path: &str) -> anyhow::Result<Tagger> {
@@ -140,4 +145,40 @@ fn train_model(train_path: &str, out: &str, args: &NerArgs) -> anyhow::Result<u8
         bytes.len()
     );
     Ok(EXIT_OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(input: &str) -> String {
+        let mut out = Vec::new();
+        tag_conll(Tagger::shipped().unwrap(), input, 10, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn one_tagged_line_per_token_and_a_blank_line_per_sentence() {
+        let input = "\nقال O extra\nالوزير\nسمير\nالحداد\n\n\n\nفي\nمدينة\nقرطين\n.\n";
+        let output = tag(input);
+        let sentences: Vec<&str> = output.split("\n\n").filter(|s| !s.is_empty()).collect();
+        assert_eq!(sentences.len(), 2);
+        let lines: Vec<&str> = output.lines().filter(|l| !l.is_empty()).collect();
+        let tokens: Vec<&str> = lines.iter().map(|l| l.split(' ').next().unwrap()).collect();
+        assert_eq!(tokens, ["قال", "الوزير", "سمير", "الحداد", "في", "مدينة", "قرطين", "."]);
+        for line in lines {
+            let tag = line.split(' ').nth(1).unwrap();
+            assert!(isnad_extract::tagger::Tag::parse(tag).is_some(), "{line}");
+        }
+        assert!(output.ends_with("\n\n"));
+    }
+
+    #[test]
+    fn empty_and_odd_input_does_not_panic() {
+        assert_eq!(tag(""), "");
+        assert_eq!(tag("\n\n   \n\t\n"), "");
+        let odd = tag("\u{200f}\n((\nـ\n🙂 🙂\n");
+        let tokens: Vec<&str> = odd.lines().filter_map(|l| l.split(' ').next()).filter(|t| !t.is_empty()).collect();
+        assert_eq!(tokens, ["\u{200f}", "((", "ـ", "🙂"]);
+    }
 }
