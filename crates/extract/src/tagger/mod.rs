@@ -60,6 +60,8 @@ pub struct Tagger {
     first_pass: Model,
     /// The document-context pass ([`stack`]); `None` for a single-pass model.
     second_pass: Option<Model>,
+    /// How words were tagged in the training text, for the second pass.
+    memory: Option<stack::NameMemory>,
 }
 
 /// Marks a stored two-pass tagger (two stored models, each length-prefixed).
@@ -78,7 +80,9 @@ impl Tagger {
         let Some(rest) = bytes.strip_prefix(STACK_MAGIC) else {
             return Ok(Tagger::new(FeatureExtractor::new(), Model::from_bytes(bytes)?, None));
         };
+        // Parts: first pass, second pass, then optionally the training memory.
         let mut parts = Vec::new();
+        let mut memory = None;
         let mut rest = rest;
         while !rest.is_empty() {
             let (len, tail) = rest.split_first_chunk::<4>().ok_or(ModelError::Corrupt("stack length"))?;
@@ -86,12 +90,20 @@ impl Tagger {
             if len > tail.len() {
                 return Err(ModelError::Corrupt("stack part"));
             }
-            parts.push(Model::from_bytes(&tail[..len])?);
+            if parts.len() < 2 {
+                parts.push(Model::from_bytes(&tail[..len])?);
+            } else {
+                memory = Some(&tail[..len]);
+            }
             rest = &tail[len..];
         }
         let mut parts = parts.into_iter();
         let first_pass = parts.next().ok_or(ModelError::Corrupt("empty stack"))?;
-        Ok(Tagger::new(FeatureExtractor::new(), first_pass, parts.next()))
+        let mut tagger = Tagger::new(FeatureExtractor::new(), first_pass, parts.next());
+        if let Some(memory) = memory {
+            tagger.memory = Some(stack::memory_from_bytes(memory)?);
+        }
+        Ok(tagger)
     }
 
     /// The stored form (see [`Model::to_bytes`] for `prune_below`).
@@ -100,8 +112,11 @@ impl Tagger {
             return self.first_pass.to_bytes(prune_below);
         };
         let mut bytes = STACK_MAGIC.to_vec();
-        for model in [&self.first_pass, second_pass] {
-            let part = model.to_bytes(prune_below);
+        let mut parts = vec![self.first_pass.to_bytes(prune_below), second_pass.to_bytes(prune_below)];
+        if let Some(memory) = &self.memory {
+            parts.push(stack::memory_to_bytes(memory));
+        }
+        for part in parts {
             bytes.extend_from_slice(&(part.len() as u32).to_le_bytes());
             bytes.extend_from_slice(&part);
         }
@@ -110,7 +125,13 @@ impl Tagger {
 
     /// A tagger from parts (tests and training use their own features and weights).
     pub fn new(features: FeatureExtractor, first_pass: Model, second_pass: Option<Model>) -> Tagger {
-        Tagger { features, first_pass, second_pass }
+        Tagger { features, first_pass, second_pass, memory: None }
+    }
+
+    /// Adds the training text's tag counts per word (used by the second pass).
+    pub fn with_memory(mut self, memory: stack::NameMemory) -> Tagger {
+        self.memory = Some(memory);
+        self
     }
 
     /// Number of weighted features over both passes.
@@ -142,6 +163,9 @@ impl Tagger {
                 .map(|f| model.decode(&model.emissions(f)).into_iter().map(Tag::from_index).collect())
                 .collect();
             stack::add_context_features(sentences, &first, &mut features, window);
+            if let Some(memory) = &self.memory {
+                stack::add_memory_features(sentences, memory, &mut features);
+            }
             model = second_pass;
         }
         features
@@ -251,7 +275,7 @@ mod tests {
         let mut steps = Vec::new();
         let (first, second) = train_stacked(&features, &corpus, options, |step| steps.push(step.to_string()));
         assert_eq!(steps.len(), 5);
-        let tagger = Tagger::new(features, first, Some(second));
+        let tagger = Tagger::new(features, first, Some(second)).with_memory(stack::name_memory(&corpus));
         assert_eq!(tagger.evaluate(&corpus, 4).f1(), 1.0);
         // Stored and reloaded (the reload uses the shipped lexicon, so compare with the same).
         let reloaded = Tagger::from_model_bytes(&tagger.to_bytes(0.0)).unwrap();
@@ -259,6 +283,7 @@ mod tests {
         let words: Vec<Vec<&str>> = corpus.iter().map(TaggedSentence::word_refs).collect();
         assert_eq!(reloaded.tag_sentences(&words, 4, true), again.tag_sentences(&words, 4, true));
         assert!(reloaded.second_pass.is_some());
+        assert_eq!(reloaded.memory, tagger.memory);
         assert!(Tagger::from_model_bytes(b"ISNADSTK\x05\x00\x00\x00ab").is_err());
     }
 

@@ -11,7 +11,7 @@
 
 use super::conll::TaggedSentence;
 use super::features::{memory_key, FeatureExtractor, FeatureWriter, TokenFeatures};
-use super::model::Model;
+use super::model::{Model, ModelError};
 use super::tags::{Tag, TAG_COUNT};
 use super::train::{train_on_features, TrainOptions};
 use std::collections::HashMap;
@@ -102,6 +102,88 @@ pub fn add_context_features(
     }
 }
 
+/// How often each word (by its [`memory_key`]) carried each tag in tagged training text.
+pub type NameMemory = HashMap<String, [u32; TAG_COUNT]>;
+
+/// Counts the tags of every word of tagged sentences.
+pub fn name_memory(sentences: &[TaggedSentence]) -> NameMemory {
+    let mut memory = NameMemory::new();
+    for sentence in sentences {
+        for (word, tag) in sentence.words.iter().zip(&sentence.tags) {
+            let key = memory_key(word);
+            if !key.is_empty() {
+                memory.entry(key).or_insert([0; TAG_COUNT])[tag.index()] += 1;
+            }
+        }
+    }
+    memory
+}
+
+/// The stored form of a memory: gzipped `word<TAB>count,count,…` lines, sorted.
+pub fn memory_to_bytes(memory: &NameMemory) -> Vec<u8> {
+    use std::io::Write;
+    let mut keys: Vec<&String> = memory.keys().collect();
+    keys.sort();
+    let mut text = String::new();
+    for key in keys {
+        let counts: Vec<String> = memory[key].iter().map(u32::to_string).collect();
+        text.push_str(&format!("{key}\t{}\n", counts.join(",")));
+    }
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(text.as_bytes());
+    encoder.finish().unwrap_or_default()
+}
+
+/// Reads a memory written by [`memory_to_bytes`].
+pub fn memory_from_bytes(bytes: &[u8]) -> Result<NameMemory, ModelError> {
+    use std::io::Read;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(bytes).read_to_string(&mut text)?;
+    let mut memory = NameMemory::new();
+    for line in text.lines() {
+        let (key, counts) = line.split_once('\t').ok_or(ModelError::Corrupt("memory line"))?;
+        let mut row = [0u32; TAG_COUNT];
+        let mut fields = counts.split(',');
+        for slot in &mut row {
+            *slot = fields.next().and_then(|n| n.parse().ok()).ok_or(ModelError::Corrupt("memory counts"))?;
+        }
+        memory.insert(key.to_string(), row);
+    }
+    Ok(memory)
+}
+
+/// Adds features saying how a word was tagged in the training text: a name met in another
+/// article is likely the same kind of name here, and the weights learn how far to trust that.
+pub fn add_memory_features(sentences: &[Vec<&str>], memory: &NameMemory, features: &mut [Vec<TokenFeatures>]) {
+    for (sentence, sentence_features) in sentences.iter().zip(features.iter_mut()) {
+        for (word, token_features) in sentence.iter().zip(sentence_features.iter_mut()) {
+            let key = memory_key(word);
+            if key.is_empty() {
+                continue;
+            }
+            let mut f = FeatureWriter { out: token_features };
+            let Some(counts) = memory.get(&key) else {
+                f.add("tl", &["unseen"]);
+                continue;
+            };
+            let total: u32 = counts.iter().sum();
+            let names: u32 = counts[1..].iter().sum();
+            let share = match names * 4 / total.max(1) {
+                0 => if names == 0 { "never" } else { "rarely" },
+                1 | 2 => "often",
+                _ => "mostly",
+            };
+            f.add("tlshare", &[share]);
+            for (index, &n) in counts.iter().enumerate().skip(1) {
+                if n > 0 {
+                    f.add("tl", &[&Tag::from_index(index).to_string(), share]);
+                }
+            }
+        }
+    }
+}
+
 /// Options of stacked training.
 #[derive(Debug, Clone, Copy)]
 pub struct StackOptions {
@@ -132,6 +214,7 @@ pub fn train_stacked(
     let folds = options.folds.max(2).min(sentences.len().max(2));
     let fold_len = sentences.len().div_ceil(folds).max(1);
     let mut jackknifed: Vec<Vec<Tag>> = Vec::with_capacity(sentences.len());
+    let mut fold_memories: Vec<(usize, usize, NameMemory)> = Vec::new();
     for fold in 0..folds {
         let (start, end) = ((fold * fold_len).min(sentences.len()), ((fold + 1) * fold_len).min(sentences.len()));
         if start == end {
@@ -141,6 +224,7 @@ pub fn train_stacked(
         let rest_features: Vec<Vec<TokenFeatures>> =
             first_features[..start].iter().chain(&first_features[end..]).cloned().collect();
         let model = train_on_features(&rest_sentences, &rest_features, options.train, |_, _| {});
+        fold_memories.push((start, end, name_memory(&rest_sentences)));
         for token_features in &first_features[start..end] {
             jackknifed.push(model.decode(&model.emissions(token_features)).into_iter().map(Tag::from_index).collect());
         }
@@ -150,6 +234,9 @@ pub fn train_stacked(
     progress("first pass trained");
     let mut second_features = first_features;
     add_context_features(&words, &jackknifed, &mut second_features, options.window);
+    for (start, end, memory) in &fold_memories {
+        add_memory_features(&words[*start..*end], memory, &mut second_features[*start..*end]);
+    }
     let second_pass = train_on_features(sentences, &second_features, options.train, |_, _| {});
     progress("second pass trained");
     (first_pass, second_pass)
@@ -174,5 +261,21 @@ mod tests {
         assert!(with_memory[1][1].len() > far_apart[1][1].len());
         // The word "أمس" was never a name: same features either way.
         assert_eq!(with_memory[1][2], far_apart[1][2]);
+    }
+
+    #[test]
+    fn training_memory_counts_tags_and_round_trips() {
+        let sentences = super::super::read_conll("زار O\nسمير B-PERS\nالحداد I-PERS\n\nقال O\nالحداد B-PERS\n");
+        let memory = name_memory(&sentences);
+        let counts = memory[&memory_key("الحداد")];
+        assert_eq!(counts[Tag::parse("I-PERS").unwrap().index()], 1);
+        assert_eq!(counts[Tag::parse("B-PERS").unwrap().index()], 1);
+        assert_eq!(memory_from_bytes(&memory_to_bytes(&memory)).unwrap(), memory);
+        assert!(memory_from_bytes(b"junk").is_err());
+        let words = vec![vec!["الحداد", "غريب"]];
+        let mut features = vec![vec![Vec::new(), Vec::new()]];
+        add_memory_features(&words, &memory, &mut features);
+        assert_eq!(features[0][0].len(), 3);
+        assert_eq!(features[0][1].len(), 1);
     }
 }

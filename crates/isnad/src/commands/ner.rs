@@ -130,7 +130,7 @@ fn train_model(train_path: &str, out: &str, args: &NerArgs) -> anyhow::Result<u8
         let (first, second) = train_stacked(&features, &sentences, stack, |step| {
             eprintln!("{step} ({:.1}s)", started.elapsed().as_secs_f32());
         });
-        Tagger::new(features, first, Some(second))
+        Tagger::new(features, first, Some(second)).with_memory(isnad_extract::tagger::stack::name_memory(&sentences))
     };
     if !dev.is_empty() {
         eprintln!("dev F1 {:.4}", tagger.evaluate(&dev, args.window).f1());
