@@ -204,7 +204,11 @@ const SOURCES: &[Source] = &[
         columns: &["name_ar", "aliases_ar"],
         class: LexClass::Country,
     },
-    Source { file: include_str!("../../../../data/gazetteer/places_countries.tsv"), columns: &["capital_ar"], class: LexClass::City },
+    Source {
+        file: include_str!("../../../../data/gazetteer/places_countries.tsv"),
+        columns: &["capital_ar"],
+        class: LexClass::City,
+    },
     Source { file: PLACES_CITIES, columns: &["name_ar", "aliases_ar"], class: LexClass::City },
     Source {
         file: include_str!("../../../../data/gazetteer/places_admin.tsv"),
@@ -216,7 +220,11 @@ const SOURCES: &[Source] = &[
         columns: &["name_ar", "aliases_ar"],
         class: LexClass::PlaceFeature,
     },
-    Source { file: include_str!("../../../../data/gazetteer/orgs.tsv"), columns: &["name_ar", "aliases_ar"], class: LexClass::Org },
+    Source {
+        file: include_str!("../../../../data/gazetteer/orgs.tsv"),
+        columns: &["name_ar", "aliases_ar"],
+        class: LexClass::Org,
+    },
     Source {
         file: include_str!("../../../../data/gazetteer/orgs.tsv"),
         columns: &["aliases_ambiguous_ar"],
@@ -242,7 +250,11 @@ const SOURCES: &[Source] = &[
         columns: &["form", "variants_ar"],
         class: LexClass::Title,
     },
-    Source { file: include_str!("../../../../data/gazetteer/demonyms.tsv"), columns: &["forms_ar"], class: LexClass::Demonym },
+    Source {
+        file: include_str!("../../../../data/gazetteer/demonyms.tsv"),
+        columns: &["forms_ar"],
+        class: LexClass::Demonym,
+    },
     Source {
         file: include_str!("../../../../data/gazetteer/lex_reporting_verbs.tsv"),
         columns: &["forms_ar"],

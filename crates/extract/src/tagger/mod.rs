@@ -7,8 +7,16 @@
 //! gazetteer and rule matches, and for `isnad ner`.
 //!
 //! The model is an averaged structured perceptron ([`train`]) over word, affix, clitic, shape,
-//! context and gazetteer features ([`features`]), trained on ANERcorp's training split. The shipped
-//! weights live in `models/ner.bin.gz` and are compiled in, so the binary needs no data files.
+//! context and gazetteer features ([`features`]), trained on ANERcorp's training split, run twice:
+//! the second pass ([`stack`]) also sees how the first pass tagged the same word elsewhere in the
+//! document and how the word was tagged in the training text. The shipped weights live in
+//! `models/ner.bin.gz` (about 1.3 MB) and are compiled in, so the binary needs no data files.
+//! They are rebuilt with
+//! `isnad ner --train ANERCorp_CamelLab_train.txt --out models/ner.bin.gz` (deterministic, ~12 s).
+//!
+//! For the entity recogniser: call [`Tagger::tag_document`] with the article's sentences (each
+//! as its token texts), then [`Tagger::names`] per sentence for `(start, end, kind, confidence)`
+//! over token indexes; map token ranges to byte spans with the tokens' own spans.
 //!
 //! ```
 //! use isnad_extract::tagger::Tagger;
@@ -173,7 +181,8 @@ impl Tagger {
             .map(|token_features| {
                 let emissions = model.emissions(token_features);
                 let path = model.decode(&emissions);
-                let marginals = if confidence { model.marginals(&emissions) } else { vec![[0.0; TAG_COUNT]; path.len()] };
+                let marginals =
+                    if confidence { model.marginals(&emissions) } else { vec![[0.0; TAG_COUNT]; path.len()] };
                 path.into_iter()
                     .zip(marginals)
                     .map(|(index, p)| TaggedToken { tag: Tag::from_index(index), confidence: p[index] })
@@ -225,7 +234,10 @@ mod tests {
                     text.push_str(&format!("{word} {}-LOC\n", if k == 0 { "B" } else { "I" }));
                 }
                 text.push_str("أمس O\n. O\n\n");
-                text.push_str(&format!("قالت O\nهيئة B-ORG\nالمياه I-ORG\nفي O\n{} B-LOC\nإن O\n{given} B-PERS\nسافر O\n\n", place.split(' ').next().unwrap_or("")));
+                text.push_str(&format!(
+                    "قالت O\nهيئة B-ORG\nالمياه I-ORG\nفي O\n{} B-LOC\nإن O\n{given} B-PERS\nسافر O\n\n",
+                    place.split(' ').next().unwrap_or("")
+                ));
             }
         }
         read_conll(&text)
@@ -236,7 +248,9 @@ mod tests {
         let corpus = composed_corpus();
         let features = FeatureExtractor::with_lexicon(Lexicon::default());
         let mut epochs_seen = 0;
-        let model = train(&features, &corpus, TrainOptions { epochs: 8, seed: 3, min_feature_count: 1 }, |_, _| epochs_seen += 1);
+        let model = train(&features, &corpus, TrainOptions { epochs: 8, seed: 3, min_feature_count: 1 }, |_, _| {
+            epochs_seen += 1
+        });
         assert_eq!(epochs_seen, 8);
         let tagger = Tagger::new(features, model, None);
         let counts = tagger.evaluate(&corpus, 0);
@@ -247,13 +261,17 @@ mod tests {
         assert_eq!(tags, ["O", "B-PERS", "I-PERS", "O", "B-LOC", "O"]);
         assert!(tagged.iter().all(|t| (0.0..=1.0).contains(&t.confidence)));
         let names = Tagger::names(&tagged);
-        assert_eq!(names.iter().map(|n| (n.0, n.1, n.2)).collect::<Vec<_>>(), [(1, 3, EntityKind::Person), (4, 5, EntityKind::Location)]);
+        assert_eq!(
+            names.iter().map(|n| (n.0, n.1, n.2)).collect::<Vec<_>>(),
+            [(1, 3, EntityKind::Person), (4, 5, EntityKind::Location)]
+        );
     }
 
     #[test]
     fn trained_model_survives_storage() {
         let corpus = composed_corpus();
-        let model = train(&FeatureExtractor::with_lexicon(Lexicon::default()), &corpus, TrainOptions::default(), |_, _| {});
+        let model =
+            train(&FeatureExtractor::with_lexicon(Lexicon::default()), &corpus, TrainOptions::default(), |_, _| {});
         let stored = Model::from_bytes(&model.to_bytes(0.0)).unwrap();
         let original = Tagger::new(FeatureExtractor::with_lexicon(Lexicon::default()), model, None);
         let reloaded = Tagger::new(FeatureExtractor::with_lexicon(Lexicon::default()), stored, None);
@@ -271,7 +289,8 @@ mod tests {
     fn stacked_tagger_learns_and_survives_storage() {
         let corpus = composed_corpus();
         let features = FeatureExtractor::with_lexicon(Lexicon::default());
-        let options = StackOptions { train: TrainOptions { epochs: 6, seed: 1, min_feature_count: 1 }, folds: 3, window: 4 };
+        let options =
+            StackOptions { train: TrainOptions { epochs: 6, seed: 1, min_feature_count: 1 }, folds: 3, window: 4 };
         let mut steps = Vec::new();
         let (first, second) = train_stacked(&features, &corpus, options, |step| steps.push(step.to_string()));
         assert_eq!(steps.len(), 5);

@@ -212,7 +212,11 @@ impl Model {
             .index
             .iter()
             .map(|(&f, &r)| (f, r as usize))
-            .filter(|&(_, r)| self.weights[r * TAG_COUNT..(r + 1) * TAG_COUNT].iter().any(|w| w.abs() >= prune_below && quantise(*w) != 0))
+            .filter(|&(_, r)| {
+                self.weights[r * TAG_COUNT..(r + 1) * TAG_COUNT]
+                    .iter()
+                    .any(|w| w.abs() >= prune_below && quantise(*w) != 0)
+            })
             .collect();
         rows.sort_unstable();
         let mut raw = Vec::with_capacity(rows.len() * 12);
@@ -230,7 +234,8 @@ impl Model {
             write_varint(&mut raw, feature - last);
             last = feature;
             let weights = &self.weights[row * TAG_COUNT..(row + 1) * TAG_COUNT];
-            let mask = weights.iter().enumerate().filter(|(_, w)| quantise(**w) != 0).fold(0u64, |m, (k, _)| m | 1 << k);
+            let mask =
+                weights.iter().enumerate().filter(|(_, w)| quantise(**w) != 0).fold(0u64, |m, (k, _)| m | 1 << k);
             write_varint(&mut raw, mask);
             for &w in weights.iter().filter(|w| quantise(**w) != 0) {
                 write_varint(&mut raw, zigzag(quantise(w)));

@@ -170,7 +170,13 @@ pub fn add_memory_features(sentences: &[Vec<&str>], memory: &NameMemory, feature
             let total: u32 = counts.iter().sum();
             let names: u32 = counts[1..].iter().sum();
             let share = match names * 4 / total.max(1) {
-                0 => if names == 0 { "never" } else { "rarely" },
+                0 => {
+                    if names == 0 {
+                        "never"
+                    } else {
+                        "rarely"
+                    }
+                }
                 1 | 2 => "often",
                 _ => "mostly",
             };

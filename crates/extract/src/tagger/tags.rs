@@ -20,7 +20,8 @@ pub enum EntityKind {
 
 impl EntityKind {
     /// All kinds, in index order.
-    pub const ALL: [EntityKind; 4] = [EntityKind::Person, EntityKind::Location, EntityKind::Organization, EntityKind::Misc];
+    pub const ALL: [EntityKind; 4] =
+        [EntityKind::Person, EntityKind::Location, EntityKind::Organization, EntityKind::Misc];
 
     /// ANERcorp's name for the kind (`PERS`, `LOC`, `ORG`, `MISC`).
     pub fn label(self) -> &'static str {
