@@ -16,6 +16,7 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod pipeline;
 pub mod record;
+pub mod tagger;
 
 pub use analysis::Analysis;
 pub use pipeline::Extractor;

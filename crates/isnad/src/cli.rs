@@ -73,6 +73,8 @@ pub enum Command {
         #[arg(long, default_value_t = 3)]
         repeat: usize,
     },
+    /// Tag names in CoNLL token files (ANERcorp BIO tags), or train the name tagger
+    Ner(crate::commands::ner::NerArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -85,6 +87,7 @@ pub fn run() -> ExitCode {
     };
     let result = match cli.command {
         Command::Extract { paths, pretty } => crate::commands::extract::run(&paths, pretty),
+        Command::Ner(args) => crate::commands::ner::run(&args),
         Command::Ingest { paths, store } => crate::commands::ingest::run(&paths, &store),
         Command::Report { paths, store, json, md } => {
             use crate::commands::report::Format;

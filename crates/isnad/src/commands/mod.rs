@@ -3,5 +3,6 @@
 pub mod bench;
 pub mod demo;
 pub mod extract;
+pub mod ner;
 pub mod ingest;
 pub mod report;
