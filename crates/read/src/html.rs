@@ -7,8 +7,9 @@
 //! footer it kept the whole body and leaked none of them (shared/notes/deps.md), it is quick (under
 //! a millisecond per page) and it shares html5ever with [`dom_query`], read here for what it does not
 //! give in a usable form: the publication date, from JSON-LD `datePublished` (also inside
-//! `@graph`), the `<meta>` names news sites use, and `<time>` elements. When Readability finds no
-//! article (short pages), the page body minus scripts, menus, headers, footers and forms is used.
+//! `@graph`), the `<meta>` names news sites use, and `<time>` elements. Menus, sidebars, forms and
+//! the page's own header and footer are removed before Readability runs; when it finds no article
+//! (short pages), the rest of the page body is used.
 //!
 //! The document's text is the headline, a blank line, then the main text; its spans index that
 //! text, never the markup.
@@ -33,8 +34,8 @@ pub struct HtmlArticle {
 
 /// Elements that never hold article text.
 const NEVER_TEXT: &str = "script, style, noscript, template, svg, iframe, object, button, select, textarea";
-/// Page chrome dropped when the whole body is read because Readability found no article block.
-const PAGE_CHROME: &str = "nav, header, footer, aside, form, menu, [role=navigation], [role=banner], [role=contentinfo], [role=complementary]";
+/// Page chrome, never the article: menus, sidebars, forms (headers and footers are judged apart).
+const PAGE_CHROME: &str = "nav, aside, form, menu, [role=navigation], [role=banner], [role=contentinfo], [role=complementary]";
 
 /// `<meta>` names and properties (lower case) that state a publication date, most specific first.
 const DATE_META_KEYS: [&str; 19] = [
@@ -67,7 +68,7 @@ pub fn read_page(html: &str) -> HtmlArticle {
     let dom = Dom::from(html);
     let published = json_ld_date(&dom).or_else(|| meta_date(&dom)).or_else(|| time_element_date(&dom));
     let fallback_title = first_text(&dom, "h1");
-    let fallback_body = chrome_free_body_text(html);
+    remove_page_chrome(&dom);
     let mut warnings = Vec::new();
 
     let config = Config { text_mode: TextMode::Formatted, ..Config::default() };
@@ -82,11 +83,11 @@ pub fn read_page(html: &str) -> HtmlArticle {
         }
         Ok(Ok(_)) | Ok(Err(_)) => {
             warnings.push("no article block found in the page; read its whole body without menus, headers and footers".to_string());
-            (fallback_title.clone().unwrap_or_default(), fallback_body)
+            (fallback_title.clone().unwrap_or_default(), chrome_free_body_text(html))
         }
         Err(_) => {
             warnings.push("main-text extraction failed on this page; read its whole body without menus, headers and footers".to_string());
-            (fallback_title.clone().unwrap_or_default(), fallback_body)
+            (fallback_title.unwrap_or_default(), chrome_free_body_text(html))
         }
     };
     let (text, title) = join_title_and_body(&title, &body);
@@ -124,11 +125,24 @@ fn join_title_and_body(title: &str, body: &str) -> (String, Option<Span>) {
     (text, Some(Span::new(0, title.len())))
 }
 
+/// Removes menus, sidebars and forms, and the page's own header and footer (not those of an
+/// `<article>`, which hold its headline and dateline). Readability scores blocks by class names
+/// and text density, so a menu on a short page can outscore nothing and be kept.
+fn remove_page_chrome(dom: &Dom) {
+    dom.select(PAGE_CHROME).remove();
+    for node in dom.select("header, footer").nodes() {
+        let inside_article = node.ancestors(None).iter().any(|a| a.node_name().is_some_and(|n| &*n == "article" || &*n == "main"));
+        if !inside_article {
+            node.remove_from_parent();
+        }
+    }
+}
+
 /// The page body without scripts and page chrome.
 fn chrome_free_body_text(html: &str) -> String {
     let dom = Dom::from(html);
     dom.select(NEVER_TEXT).remove();
-    dom.select(PAGE_CHROME).remove();
+    remove_page_chrome(&dom);
     let body = dom.select("body");
     let text = if body.exists() { body.formatted_text() } else { dom.formatted_text() };
     tidy_text(&text)

@@ -135,10 +135,19 @@ impl Reader {
         size: Option<u64>,
     ) -> Vec<Result<Document, ReadError>> {
         let mut head = Vec::with_capacity(SNIFF_BYTES.min(size.unwrap_or(SNIFF_BYTES as u64) as usize));
-        if let Err(source) = (&mut stream).take(SNIFF_BYTES as u64).read_to_end(&mut head) {
-            return vec![Err(ReadError::Io { origin: origin.into(), source })];
+        // A stream that breaks early (a cut gzip file) still shows what it is; its error is kept
+        // for the reader of that format to meet where it happened, after the complete items.
+        let failure = (&mut stream).take(SNIFF_BYTES as u64).read_to_end(&mut head).err();
+        if head.is_empty() {
+            if let Some(source) = failure {
+                return vec![Err(ReadError::Io { origin: origin.into(), source })];
+            }
         }
         let format = sniff(&head);
+        let stream: Box<dyn Read + '_> = match failure {
+            Some(error) => Box::new(FailingReader(Some(error))),
+            None => stream,
+        };
         let rest = std::io::Cursor::new(head).chain(stream);
         match format {
             Format::Gzip => {
@@ -366,6 +375,18 @@ impl Reader {
         doc.warnings = decoded.warnings;
         doc.warnings.extend(page.warnings);
         Ok(doc.with_layout(page.title))
+    }
+}
+
+/// A reader that fails with a stored error, then reports the end.
+struct FailingReader(Option<std::io::Error>);
+
+impl Read for FailingReader {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        match self.0.take() {
+            Some(error) => Err(error),
+            None => Ok(0),
+        }
     }
 }
 
