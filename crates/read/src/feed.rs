@@ -51,7 +51,7 @@ fn item_of(entry: feed_rs::model::Entry) -> Result<FeedItem, ItemProblem> {
     let link = entry
         .links
         .iter()
-        .find(|l| l.rel.as_deref().map_or(true, |r| r == "alternate"))
+        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .or(entry.links.first())
         .map(|l| l.href.trim().to_string())
         .filter(|h| !h.is_empty());

@@ -282,7 +282,7 @@ pub fn record_content(record: &WarcRecord, max_body: u64) -> RecordContent {
     let kind = record.header("WARC-Type").unwrap_or_default().to_ascii_lowercase();
     let (content_type, body) = match kind.as_str() {
         "response" => {
-            let is_http = record.header("Content-Type").map_or(true, |t| t.to_ascii_lowercase().contains("application/http"));
+            let is_http = record.header("Content-Type").is_none_or(|t| t.to_ascii_lowercase().contains("application/http"));
             if !is_http {
                 return RecordContent::Skip;
             }
@@ -299,7 +299,7 @@ pub fn record_content(record: &WarcRecord, max_body: u64) -> RecordContent {
         _ => return RecordContent::Skip,
     };
     let (media_type, charset) = content_type.as_deref().map(split_content_type).unwrap_or((None, None));
-    let readable = media_type.as_deref().map_or(true, |m| m.contains("html") || m == "text/plain");
+    let readable = media_type.as_deref().is_none_or(|m| m.contains("html") || m == "text/plain");
     if !readable || body.iter().all(u8::is_ascii_whitespace) {
         return RecordContent::Skip;
     }
@@ -370,8 +370,7 @@ fn inflate(decoder: impl Read, limit: u64) -> Result<Vec<u8>, String> {
 /// Undoes chunked transfer coding; a malformed chunk ends the body where it starts.
 fn dechunk(mut data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len());
-    loop {
-        let Some(line_end) = find(data, b"\n") else { break };
+    while let Some(line_end) = find(data, b"\n") {
         let size_line = String::from_utf8_lossy(&data[..line_end]);
         let size_text = size_line.trim().split(';').next().unwrap_or_default().trim().to_string();
         let Ok(size) = usize::from_str_radix(&size_text, 16) else { break };
