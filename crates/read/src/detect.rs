@@ -3,8 +3,9 @@
 //! File names lie: crawlers save pages as `index`, feeds as `.php`, archives without `.gz`. The
 //! first bytes do not: gzip has its magic number, a WARC file opens with `WARC/1.`, a feed's first
 //! element is `<rss>`, `<feed>` or `<rdf:RDF>`, a page's is `<html>` or its doctype, and JSON Lines
-//! open with a JSON object on the first line. Whatever matches none of these is read as text, so a
-//! plain article that merely mentions `<html>` further down stays text.
+//! open with a JSON object on the first line. An XML document with another root (a sitemap) holds
+//! no article. Whatever matches none of these is read as text, so a plain article that merely
+//! mentions `<html>` further down stays text.
 
 use crate::jsonl::looks_like_json_lines;
 
@@ -21,6 +22,8 @@ pub enum Format {
     Html,
     /// One JSON object per line, each an article.
     JsonLines,
+    /// An XML document that is neither a feed nor a page (a sitemap, a config file): no article.
+    OtherXml,
     /// One article of text in some encoding.
     Text,
 }
@@ -34,6 +37,7 @@ impl Format {
             Format::Feed => "feed",
             Format::Html => "HTML",
             Format::JsonLines => "JSON Lines",
+            Format::OtherXml => "XML",
             Format::Text => "text",
         }
     }
@@ -79,6 +83,7 @@ pub fn sniff(head: &[u8]) -> Format {
 fn markup_format(bytes: &[u8]) -> Option<Format> {
     let window = &bytes[..bytes.len().min(MARKUP_SNIFF_BYTES)];
     let lower: Vec<u8> = window.iter().map(u8::to_ascii_lowercase).collect();
+    let declared_xml = lower.starts_with(b"<?xml");
     let mut at = 0;
     while at < lower.len() {
         let rest = &lower[at..];
@@ -110,6 +115,7 @@ fn markup_format(bytes: &[u8]) -> Option<Format> {
             return match name.as_str() {
                 "rss" | "feed" | "rdf:rdf" => Some(Format::Feed),
                 n if HTML_OPENERS.contains(&n) => Some(Format::Html),
+                n if declared_xml && !n.is_empty() => Some(Format::OtherXml),
                 _ => None,
             };
         }
@@ -138,6 +144,7 @@ mod tests {
         assert_eq!(sniff(b"<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">"), Format::Html);
         assert_eq!(sniff(b"  <HEAD><META charset=utf-8>"), Format::Html);
         assert_eq!(sniff(b"{\"text\": \"a\"}\n"), Format::JsonLines);
+        assert_eq!(sniff(b"<?xml version=\"1.0\"?>\n<urlset xmlns=\"x\">"), Format::OtherXml);
         assert_eq!(sniff("قال الوزير إن <html> وسم".as_bytes()), Format::Text);
         assert_eq!(sniff(b"<b>bold</b> start"), Format::Text);
         assert_eq!(sniff(b"<!-- never closed"), Format::Text);

@@ -163,6 +163,10 @@ impl Reader {
                 self.read_stream(stem, origin, id, Box::new(inner), None)
             }
             Format::JsonLines => self.read_json_lines(stem, origin, rest),
+            Format::OtherXml => vec![Err(ReadError::Malformed {
+                origin: origin.into(),
+                message: "XML that is neither an RSS or Atom feed nor a web page; no article read".into(),
+            })],
             Format::Warc => self.read_warc(stem, origin, BufReader::new(rest)),
             Format::Feed | Format::Html | Format::Text => {
                 let bytes = match self.read_bounded(origin, rest, size) {
@@ -326,7 +330,7 @@ impl Reader {
     /// Reads one input's bytes as one article: text, or an HTML page reduced to its main text. A
     /// container (gzip, WARC, feed, JSON Lines) gives its first article, or its first problem.
     pub fn read_bytes(&self, doc_id: &str, origin: &str, bytes: &[u8]) -> Result<Document, ReadError> {
-        if sniff(bytes).is_container() {
+        if !matches!(sniff(bytes), Format::Html | Format::Text) {
             let mut reader = Reader::new(self.options.clone());
             let first = reader.read_all_bytes(doc_id, origin, bytes).into_iter().next();
             return first.unwrap_or_else(|| Err(ReadError::Empty { origin: origin.into() }));
