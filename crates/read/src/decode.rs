@@ -58,6 +58,14 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodeFai
             }
             return Ok(decode_utf8(bytes));
         }
+        // Sites that moved to UTF-8 often keep their old windows-1256 declaration. Arabic in a
+        // single-byte code page is never valid UTF-8 with multi-byte letters in it, so such bytes
+        // are what they look like, whatever the label says.
+        if encoding.is_single_byte() && is_multibyte_utf8(bytes) {
+            let mut decoded = decode_utf8(bytes);
+            decoded.warnings.push(format!("declared as {} but valid UTF-8; read as UTF-8", encoding.name()));
+            return Ok(decoded);
+        }
         return decode_with(encoding, bytes, "the declared charset");
     }
     if let Some(encoding) = utf16_by_nul_pattern(bytes) {
@@ -72,6 +80,11 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodeFai
     }
     let encoding = guess_single_byte(bytes);
     decode_with(encoding, bytes, "not UTF-8; guessed from byte statistics")
+}
+
+/// Valid UTF-8 holding at least one multi-byte character.
+fn is_multibyte_utf8(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(|text| !text.is_ascii())
 }
 
 /// UTF-8, replacing and counting invalid sequences.
@@ -357,5 +370,16 @@ mod tests {
         assert_eq!(decoded.encoding, "windows-1256");
         assert!(decoded.text.contains(ARABIC));
         assert!(decoded.warnings[0].contains("declared"));
+    }
+
+    #[test]
+    fn a_wrong_single_byte_declaration_on_utf8_text_is_overruled() {
+        let page = format!("<html><head><meta charset=\"windows-1256\"></head><body>{ARABIC}</body></html>");
+        let decoded = decode(page.as_bytes(), None).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert!(decoded.text.contains(ARABIC));
+        assert!(decoded.warnings.iter().any(|w| w.contains("declared as windows-1256")), "{:?}", decoded.warnings);
+        let from_http = decode(ARABIC.as_bytes(), Some("iso-8859-6")).unwrap();
+        assert_eq!(from_http.text, ARABIC);
     }
 }

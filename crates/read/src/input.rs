@@ -1,13 +1,20 @@
 //! Turning command-line arguments (files, directories, `-`) into documents.
 //!
-//! Each input is sniffed from its content, not its name: gzip by its magic bytes (then sniffed
-//! again inside), JSON Lines by a first line that is a JSON object, otherwise one article of text
-//! in whatever encoding [`crate::decode`] finds. Memory stays bounded: a single article larger
-//! than [`ReadOptions::max_article_bytes`] is refused before it is read, and container lines are
-//! read one at a time with the same limit.
+//! Each input is sniffed from its content, not its name ([`crate::detect`]): gzip by its magic
+//! bytes (then sniffed again inside), WARC archives, RSS and Atom feeds, JSON Lines, HTML pages,
+//! otherwise one article of text in whatever encoding [`crate::decode`] finds. A directory is
+//! walked for files that can hold articles ([`crate::walk`]); a file named on the command line is
+//! always read. Memory stays bounded: a single article (or feed) larger than
+//! [`ReadOptions::max_article_bytes`] is refused before it is read, and JSON Lines and WARC
+//! archives are read one line or record at a time under the same limit.
 
 use crate::decode::{decode, DecodeFailure};
-use crate::jsonl::{looks_like_json_lines, parse_line, JsonFields};
+use crate::detect::{sniff, Format};
+use crate::feed::parse_feed;
+use crate::html::read_page;
+use crate::jsonl::{parse_line, JsonFields};
+use crate::walk::{article_stem, collect_files};
+use crate::warc::{record_content, RecordContent, WarcRecords, MAX_HEADER_BYTES};
 use crate::Document;
 use std::collections::HashSet;
 use std::fmt;
@@ -106,13 +113,19 @@ impl Reader {
             Err(source) => return vec![Err(ReadError::Io { origin, source })],
         };
         let size = file.metadata().ok().map(|m| m.len());
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "input".into());
-        let stem = stem.strip_suffix(".jsonl").or_else(|| stem.strip_suffix(".ndjson")).unwrap_or(&stem).to_string();
+        let stem = article_stem(path);
         let id = self.file_id(path, root);
         self.read_stream(&stem, &origin, id, Box::new(file), size)
     }
 
-    /// Sniffs a stream and reads it as gzip, JSON Lines or one article.
+    /// Reads an input held in memory, which may hold one article or many: the same as reading a
+    /// file of these bytes named `stem`.
+    pub fn read_all_bytes(&mut self, stem: &str, origin: &str, bytes: &[u8]) -> Vec<Result<Document, ReadError>> {
+        let id = self.claim_id(stem.to_string());
+        self.read_stream(stem, origin, id, Box::new(bytes), Some(bytes.len() as u64))
+    }
+
+    /// Sniffs a stream and reads it as gzip, WARC, a feed, JSON Lines, HTML or text.
     fn read_stream(
         &mut self,
         stem: &str,
@@ -122,36 +135,124 @@ impl Reader {
         size: Option<u64>,
     ) -> Vec<Result<Document, ReadError>> {
         let mut head = Vec::with_capacity(SNIFF_BYTES.min(size.unwrap_or(SNIFF_BYTES as u64) as usize));
-        if let Err(source) = (&mut stream).take(SNIFF_BYTES as u64).read_to_end(&mut head) {
-            return vec![Err(ReadError::Io { origin: origin.into(), source })];
-        }
-        if head.starts_with(&[0x1f, 0x8b]) {
-            let inner = flate2::read::MultiGzDecoder::new(std::io::Cursor::new(head).chain(stream));
-            let mut inner = BufReader::new(inner);
-            let inner_head = match inner.fill_buf() {
-                Ok(b) => b.to_vec(),
-                Err(source) => return vec![Err(ReadError::Malformed { origin: origin.into(), message: format!("broken gzip data: {source}") })],
-            };
-            if inner_head.starts_with(&[0x1f, 0x8b]) {
-                return vec![Err(ReadError::Malformed { origin: origin.into(), message: "gzip inside gzip is not read".into() })];
+        // A stream that breaks early (a cut gzip file) still shows what it is; its error is kept
+        // for the reader of that format to meet where it happened, after the complete items.
+        let failure = (&mut stream).take(SNIFF_BYTES as u64).read_to_end(&mut head).err();
+        if head.is_empty() {
+            if let Some(source) = failure {
+                return vec![Err(ReadError::Io { origin: origin.into(), source })];
             }
-            return self.read_stream(stem, origin, id, Box::new(inner), None);
         }
-        if looks_like_json_lines(&head) {
-            return self.read_json_lines(stem, origin, std::io::Cursor::new(head).chain(stream));
+        let format = sniff(&head);
+        let stream: Box<dyn Read + '_> = match failure {
+            Some(error) => Box::new(FailingReader(Some(error))),
+            None => stream,
+        };
+        let rest = std::io::Cursor::new(head).chain(stream);
+        match format {
+            Format::Gzip => {
+                let inner = flate2::read::MultiGzDecoder::new(rest);
+                let mut inner = BufReader::new(inner);
+                let inner_head = match inner.fill_buf() {
+                    Ok(b) => b.to_vec(),
+                    Err(source) => return vec![Err(ReadError::Malformed { origin: origin.into(), message: format!("broken gzip data: {source}") })],
+                };
+                if sniff(&inner_head) == Format::Gzip {
+                    return vec![Err(ReadError::Malformed { origin: origin.into(), message: "gzip inside gzip is not read".into() })];
+                }
+                self.read_stream(stem, origin, id, Box::new(inner), None)
+            }
+            Format::JsonLines => self.read_json_lines(stem, origin, rest),
+            Format::OtherXml => vec![Err(ReadError::Malformed {
+                origin: origin.into(),
+                message: "XML that is neither an RSS or Atom feed nor a web page; no article read".into(),
+            })],
+            Format::Warc => self.read_warc(stem, origin, BufReader::new(rest)),
+            Format::Feed | Format::Html | Format::Text => {
+                let bytes = match self.read_bounded(origin, rest, size) {
+                    Ok(b) => b,
+                    Err(error) => return vec![Err(error)],
+                };
+                if format == Format::Feed {
+                    return self.read_feed(stem, origin, &bytes);
+                }
+                vec![self.read_article(&id, origin, &bytes, None)]
+            }
         }
+    }
+
+    /// Reads a whole input that must fit the article limit (one article, or a feed).
+    fn read_bounded(&self, origin: &str, stream: impl Read, size: Option<u64>) -> Result<Vec<u8>, ReadError> {
         let limit = self.options.max_article_bytes;
         if let Some(size) = size.filter(|&s| s > limit) {
-            return vec![Err(ReadError::TooLarge { origin: origin.into(), size, limit })];
+            return Err(ReadError::TooLarge { origin: origin.into(), size, limit });
         }
-        let mut bytes = head;
-        if let Err(source) = stream.take(limit + 1 - bytes.len().min(limit as usize) as u64).read_to_end(&mut bytes) {
-            return vec![Err(ReadError::Io { origin: origin.into(), source })];
-        }
+        let mut bytes = Vec::new();
+        stream.take(limit + 1).read_to_end(&mut bytes).map_err(|source| ReadError::Io { origin: origin.into(), source })?;
         if bytes.len() as u64 > limit {
-            return vec![Err(ReadError::TooLarge { origin: origin.into(), size: bytes.len() as u64, limit })];
+            return Err(ReadError::TooLarge { origin: origin.into(), size: bytes.len() as u64, limit });
         }
-        vec![self.read_bytes(&id, origin, &bytes)]
+        Ok(bytes)
+    }
+
+    /// Reads a feed: each item an article, its id the item's link.
+    fn read_feed(&mut self, stem: &str, origin: &str, bytes: &[u8]) -> Vec<Result<Document, ReadError>> {
+        let items = match parse_feed(bytes) {
+            Ok(items) => items,
+            Err(message) => return vec![Err(ReadError::Malformed { origin: origin.into(), message })],
+        };
+        let mut out = Vec::new();
+        for (index, item) in items.into_iter().enumerate() {
+            let number = index + 1;
+            let item_origin = format!("{origin} item {number}");
+            match item {
+                Ok(item) => {
+                    let id = self.claim_id(item.link.clone().unwrap_or_else(|| format!("{stem}#{number}")));
+                    let mut doc = Document::from_text(id, item.link.unwrap_or(item_origin), item.text);
+                    doc.text_is_input = false;
+                    doc.published = item.published;
+                    out.push(Ok(doc.with_layout(item.title)));
+                }
+                Err(problem) => out.push(Err(ReadError::Malformed { origin: item_origin, message: problem.to_string() })),
+            }
+        }
+        out
+    }
+
+    /// Reads a web archive: each HTML or text response an article, its id the target URI.
+    fn read_warc(&mut self, stem: &str, origin: &str, stream: impl BufRead) -> Vec<Result<Document, ReadError>> {
+        let limit = self.options.max_article_bytes;
+        let mut out = Vec::new();
+        let mut number = 0usize;
+        for record in WarcRecords::new(stream, limit.saturating_add(MAX_HEADER_BYTES as u64)) {
+            let record = match record {
+                Ok(r) => r,
+                Err(problem) => {
+                    out.push(Err(ReadError::Malformed { origin: origin.into(), message: problem.to_string() }));
+                    continue;
+                }
+            };
+            let record_origin = format!("{origin} record at byte {}", record.offset);
+            let page = match record_content(&record, limit) {
+                RecordContent::Skip => continue,
+                RecordContent::Broken(message) => {
+                    number += 1;
+                    let origin = match record.header("WARC-Target-URI") {
+                        Some(uri) => format!("{record_origin} ({uri})"),
+                        None => record_origin,
+                    };
+                    out.push(Err(ReadError::Malformed { origin, message }));
+                    continue;
+                }
+                RecordContent::Page(page) => page,
+            };
+            number += 1;
+            let page_origin = page.uri.clone().unwrap_or(record_origin);
+            let id = self.claim_id(page.uri.clone().unwrap_or_else(|| format!("{stem}#{number}")));
+            let is_html = page.media_type.as_deref().map_or(sniff(&page.body) == Format::Html, |m| m.contains("html"));
+            out.push(self.read_article_as(&id, &page_origin, &page.body, page.charset.as_deref(), is_html));
+        }
+        out
     }
 
     /// Reads JSON Lines, one article per non-blank line, each line bounded by the article limit.
@@ -205,7 +306,7 @@ impl Reader {
     /// The id of a file holding one article: its stem, or, when another file already had that stem,
     /// its path relative to the argument.
     fn file_id(&mut self, path: &Path, root: &Path) -> String {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = article_stem(path);
         if !self.issued_ids.contains(&stem) {
             self.issued_ids.insert(stem.clone());
             return stem;
@@ -226,8 +327,31 @@ impl Reader {
         id
     }
 
-    /// Reads one input's bytes as one article.
+    /// Reads one input's bytes as one article: text, or an HTML page reduced to its main text. A
+    /// container (gzip, WARC, feed, JSON Lines) gives its first article, or its first problem.
     pub fn read_bytes(&self, doc_id: &str, origin: &str, bytes: &[u8]) -> Result<Document, ReadError> {
+        if !matches!(sniff(bytes), Format::Html | Format::Text) {
+            let mut reader = Reader::new(self.options.clone());
+            let first = reader.read_all_bytes(doc_id, origin, bytes).into_iter().next();
+            return first.unwrap_or_else(|| Err(ReadError::Empty { origin: origin.into() }));
+        }
+        self.read_article(doc_id, origin, bytes, None)
+    }
+
+    /// One article of text or HTML (told apart by content), decoded with `declared_charset` as a
+    /// hint (an HTTP header's).
+    fn read_article(&self, doc_id: &str, origin: &str, bytes: &[u8], declared_charset: Option<&str>) -> Result<Document, ReadError> {
+        self.read_article_as(doc_id, origin, bytes, declared_charset, sniff(bytes) == Format::Html)
+    }
+
+    fn read_article_as(
+        &self,
+        doc_id: &str,
+        origin: &str,
+        bytes: &[u8],
+        declared_charset: Option<&str>,
+        is_html: bool,
+    ) -> Result<Document, ReadError> {
         if bytes.len() as u64 > self.options.max_article_bytes {
             return Err(ReadError::TooLarge {
                 origin: origin.into(),
@@ -235,14 +359,38 @@ impl Reader {
                 limit: self.options.max_article_bytes,
             });
         }
-        let decoded = decode(bytes, None).map_err(|failure| match failure {
+        let decoded = decode(bytes, declared_charset).map_err(|failure| match failure {
             DecodeFailure::Empty => ReadError::Empty { origin: origin.into() },
             DecodeFailure::Binary => ReadError::Binary { origin: origin.into() },
         })?;
-        let mut doc = Document::from_text(doc_id, origin, decoded.text);
-        doc.text_is_input = decoded.text_is_input;
+        if !is_html {
+            let mut doc = Document::from_text(doc_id, origin, decoded.text);
+            doc.text_is_input = decoded.text_is_input;
+            doc.warnings = decoded.warnings;
+            return Ok(doc.with_layout(None));
+        }
+        let page = read_page(&decoded.text);
+        if page.text.trim().is_empty() {
+            return Err(ReadError::Malformed { origin: origin.into(), message: "HTML page with no readable text".into() });
+        }
+        let mut doc = Document::from_text(doc_id, origin, page.text);
+        doc.text_is_input = false;
+        doc.published = page.published;
         doc.warnings = decoded.warnings;
-        Ok(doc.with_layout(None))
+        doc.warnings.extend(page.warnings);
+        Ok(doc.with_layout(page.title))
+    }
+}
+
+/// A reader that fails with a stored error, then reports the end.
+struct FailingReader(Option<std::io::Error>);
+
+impl Read for FailingReader {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        match self.0.take() {
+            Some(error) => Err(error),
+            None => Ok(0),
+        }
     }
 }
 
@@ -291,24 +439,4 @@ fn read_line_bounded(reader: &mut impl BufRead, line: &mut Vec<u8>, limit: usize
         line.pop();
     }
     Ok(LineRead::Line)
-}
-
-/// Files under `dir`, in name order, skipping hidden entries and not following directory links
-/// (which could loop).
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut entries: Vec<std::fs::DirEntry> = entries.filter_map(Result::ok).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let Ok(kind) = entry.file_type() else { continue };
-        if kind.is_dir() {
-            collect_files(&path, out);
-        } else if kind.is_file() || (kind.is_symlink() && path.is_file()) {
-            out.push(path);
-        }
-    }
 }

@@ -106,7 +106,7 @@ fn encodings_through_the_whole_reader() {
     broken.extend_from_slice(b"\n\xff\xfe\xfd end");
     std::fs::write(dir.join("broken.txt"), &broken).unwrap();
     std::fs::write(dir.join("empty.txt"), "").unwrap();
-    std::fs::write(dir.join("image.bin"), [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3, 0, 0, 0]).unwrap();
+    std::fs::write(dir.join("image"), [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3, 0, 0, 0]).unwrap();
     let mut reader = Reader::new(ReadOptions::default());
     let results = read_all(&mut reader, &dir);
     let by_origin = |name: &str| results.iter().find(|r| match r {
@@ -117,7 +117,7 @@ fn encodings_through_the_whole_reader() {
     assert!(broken.warnings.iter().any(|w| w.starts_with("3 invalid UTF-8 sequences")), "{:?}", broken.warnings);
     assert!(!broken.text_is_input);
     assert!(matches!(by_origin("empty.txt"), Some(Err(ReadError::Empty { .. }))));
-    assert!(matches!(by_origin("image.bin"), Some(Err(ReadError::Binary { .. }))));
+    assert!(matches!(by_origin("image"), Some(Err(ReadError::Binary { .. }))));
     for name in ["legacy.txt", "wide.txt"] {
         let doc = by_origin(name).unwrap().as_ref().unwrap();
         assert_eq!(doc.text, ARTICLE, "{name}");
