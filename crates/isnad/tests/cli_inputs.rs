@@ -16,7 +16,7 @@ fn empty_binary_and_missing_inputs_are_named_and_the_rest_is_processed() {
     let dir = scratch("bad-inputs");
     std::fs::write(dir.join("a-good.txt"), GOOD).unwrap();
     std::fs::write(dir.join("b-empty.txt"), "").unwrap();
-    std::fs::write(dir.join("c-binary.bin"), [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0, 255, 0, 7, 0, 0, 0]).unwrap();
+    std::fs::write(dir.join("c-binary"), [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0, 255, 0, 7, 0, 0, 0]).unwrap();
     std::fs::write(dir.join("d-good.txt"), GOOD).unwrap();
     let missing = dir.join("no-such-file.txt");
     let out = run(&[dir.to_str().unwrap(), missing.to_str().unwrap()].iter().fold(vec!["extract"], |mut v, a| {
@@ -27,7 +27,7 @@ fn empty_binary_and_missing_inputs_are_named_and_the_rest_is_processed() {
     let ids: Vec<String> = records(&out).iter().map(|r| r["doc_id"].as_str().unwrap().to_string()).collect();
     assert_eq!(ids, vec!["a-good", "d-good"]);
     let err = stderr(&out);
-    for name in ["b-empty.txt", "c-binary.bin", "no-such-file.txt"] {
+    for name in ["b-empty.txt", "c-binary", "no-such-file.txt"] {
         let lines: Vec<&str> = err.lines().filter(|l| l.contains(name)).collect();
         assert_eq!(lines.len(), 1, "one clear line naming {name}, got: {err}");
         assert!(lines[0].starts_with("isnad: error: "), "{}", lines[0]);
