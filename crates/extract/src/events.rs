@@ -8,6 +8,7 @@
 //! Roles ([`roles`]) come from entity mentions in the clause, else from the words there; figures
 //! from the quantities of the sentence tied to death or injury words.
 
+pub mod discourse;
 pub mod roles;
 pub mod triggers;
 
@@ -36,9 +37,10 @@ pub fn find(
 ) -> Vec<Event> {
     let an = analysis;
     let mut events = Vec::new();
+    let mut facts: Vec<discourse::Facts> = Vec::new();
     let mut seen_sentences: Vec<String> = Vec::new();
     let mut seen_triggers: Vec<String> = Vec::new();
-    for sentence in &an.sentences {
+    for (sentence_index, sentence) in an.sentences.iter().enumerate() {
         let range = an.tokens_in(*sentence);
         if range.is_empty() {
             continue;
@@ -62,7 +64,17 @@ pub fn find(
         let mut sentence_events: Vec<(usize, Event)> = Vec::new();
         for c in &candidates {
             let trigger = span_of(an, c.token, c.last);
-            let (actor, target) = roles::actor_and_target(an, entities, c.token, c.last, c.kind.noun, range.start, range.end);
+            let agentive = c.kind.noun && roles::is_agentive(c.kind.event_type, c.mode);
+            let (actor, target) =
+                roles::actor_and_target(an, entities, c.token, c.last, c.kind.noun, agentive, range.start, range.end);
+            facts.push(discourse::Facts {
+                first: c.token,
+                last: c.last,
+                sentence: sentence_index,
+                noun: c.kind.noun,
+                casualty: c.kind.casualty,
+                actor_named: actor.is_some(),
+            });
             let place = roles::place(an, entities, c.last + 1, range.end);
             let date = dates
                 .iter()
@@ -114,6 +126,7 @@ pub fn find(
         }
         events.extend(sentence_events.into_iter().map(|(_, e)| e));
     }
+    discourse::refine(an, entities, &mut events, &facts);
     events
 }
 

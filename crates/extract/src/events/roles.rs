@@ -78,13 +78,26 @@ fn clause_start(an: &Analysis, i: usize, floor: usize) -> usize {
     k
 }
 
-/// Actor and target of the trigger at tokens `first..=last`.
+/// Does a verbal noun of this kind take its doer in construct (سيطرة X على Y، انسحاب X من Y،
+/// مفاوضات X مع Y، دعم X لـ Y) rather than the one it is done to (إعدام X، اعتقال X)?
+pub fn is_agentive(event_type: &str, mode: Option<&str>) -> bool {
+    match event_type {
+        "COERCE" => mode == Some("seize"),
+        "RETREAT" | "CONSULT" | "AID" | "FIGHT" | "MOBILIZE" | "PROTEST" => true,
+        _ => false,
+    }
+}
+
+/// Actor and target of the trigger at tokens `first..=last`; `agentive` for a verbal noun whose
+/// construct names its doer.
+#[allow(clippy::too_many_arguments)]
 pub fn actor_and_target(
     an: &Analysis,
     entities: &[Entity],
     first: usize,
     last: usize,
     noun: bool,
+    agentive: bool,
     start: usize,
     end: usize,
 ) -> (Option<EntityRef>, Option<EntityRef>) {
@@ -103,6 +116,11 @@ pub fn actor_and_target(
             .find(|&k| matches!(word(an, k), "علي" | "ضد" | "بين"))
             .and_then(|k| first_mention(an, entities, k + 1, (k + 5).min(end), &PARTIES).or_else(|| phrase_role(an, entities, k + 1, end)));
         let before_actor = last_mention(an, entities, clause, first, &PARTIES);
+        if agentive {
+            // سيطرة X على Y، الانسحاب الأمريكي: the construct (or an adjective of origin) is the doer.
+            let target = prep_target.filter(|t| construct.as_ref().is_none_or(|c| c.end <= t.start));
+            return (construct.or(before_actor), target);
+        }
         return match (construct, prep_target) {
             (Some(c), Some(t)) if c.end <= t.start => (Some(c), Some(t)),
             (Some(c), _) => (before_actor, Some(c)),
