@@ -115,18 +115,24 @@ pub fn find(
                 }
             }
         }
-        // No figure given, but one named victim: one killed.
+        // No figure given, but one named victim: one killed, and the victim is the target where
+        // the attack names none (الهجوم الذي أسفر عن مقتل فلان).
         for (token, event) in sentence_events.iter_mut() {
             if event.event_type == "ASSAULT" && event.killed.is_none() {
                 let victim = (*token..(*token + 12).min(range.end)).find(|&k| roles::single_victim(an, entities, k, range.end));
-                if victim.is_some() {
+                if let Some(v) = victim {
                     event.killed = Some(crate::Figure::Exact(1));
+                    if event.target.as_ref().is_none_or(|t| t.entity.is_none()) {
+                        if let Some(person) = roles::victim_named(an, entities, v, range.end) {
+                            event.target = Some(person);
+                        }
+                    }
                 }
             }
         }
         events.extend(sentence_events.into_iter().map(|(_, e)| e));
     }
-    discourse::refine(an, entities, &mut events, &facts);
+    discourse::refine(an, entities, attributions, &mut events, &facts);
     events
 }
 
@@ -175,6 +181,13 @@ fn sentence_candidates(an: &Analysis, start: usize, end: usize) -> Vec<Candidate
     out.retain(|c| {
         !c.kind.casualty
             || !attacks.iter().any(|&a| a.abs_diff(c.token) <= 14 || consequence(c) && a < c.token)
+    });
+    // جراء الهجوم / إثر التفجير after an attack of the same sentence names that attack again.
+    let first_attack = attacks.first().copied();
+    out.retain(|c| {
+        let causal = c.token > start && matches!(word(an, c.token - 1), "جراء" | "اثر" | "بسبب" | "نتيجه" | "عقب");
+        let definite = word(an, c.token).starts_with("ال");
+        !(causal && definite && c.kind.event_type == "ASSAULT" && first_attack.is_some_and(|a| a < c.token))
     });
     // Two casualty words of one clause (مقتل … وإصابة) are one toll.
     let mut kept: Vec<Candidate> = Vec::new();

@@ -15,7 +15,7 @@
 use super::triggers;
 use crate::attribution::phrase::{is_phrase_stop, phrase_forward, span_of, word};
 use crate::lexicon::{bare_noun, lexicon};
-use crate::{Analysis, Entity, EntityRef, EntityType, Event};
+use crate::{Analysis, Attribution, Entity, EntityRef, EntityType, Event};
 use isnad_text::tokens::TokenKind;
 use isnad_text::Span;
 
@@ -100,7 +100,7 @@ impl RoleHolders {
                 // Backwards: زعيم الجماعة السابق، فلان.
                 let mut commas = 0;
                 let mut k = first;
-                while k > 0 && first - k < 8 {
+                while k > 0 && first - k < 12 {
                     k -= 1;
                     let t = &an.tokens[k];
                     let w = word(an, k);
@@ -208,7 +208,7 @@ fn is_weapon_word(text: &str) -> bool {
 }
 
 /// Fills what the sentences left implicit; `facts[k]` describes `events[k]`.
-pub fn refine(an: &Analysis, entities: &[Entity], events: &mut [Event], facts: &[Facts]) {
+pub fn refine(an: &Analysis, entities: &[Entity], attributions: &[Attribution], events: &mut [Event], facts: &[Facts]) {
     let holders = RoleHolders::collect(an, entities);
     for k in 0..events.len() {
         let f = &facts[k];
@@ -258,6 +258,15 @@ pub fn refine(an: &Analysis, entities: &[Entity], events: &mut [Event], facts: &
                 }
             }
         }
+        // قواتها، عناصره in reported speech: the speaker's own forces.
+        let possessed_actor = events[k].actor.as_ref().is_some_and(|a| a.entity.is_none() && ends_with_pronoun(&a.text));
+        if possessed_actor {
+            let speaker = events[k].attribution.and_then(|i| attributions.get(i)).and_then(|a| a.source.clone());
+            if let Some(s) = speaker.filter(|s| s.entity.is_some()) {
+                let own = events[k].actor.take().unwrap_or(s.clone());
+                events[k].actor = Some(EntityRef { entity: s.entity, ..own });
+            }
+        }
         // The weapon is not the target.
         if events[k].target.as_ref().is_some_and(|t| t.entity.is_none() && is_weapon_word(&t.text)) {
             events[k].target = None;
@@ -277,6 +286,15 @@ pub fn refine(an: &Analysis, entities: &[Entity], events: &mut [Event], facts: &
         }
     }
     propagate_modes(events);
+}
+
+/// Does a one-word phrase carry a feminine or plural possessive pronoun (قواتها، مقاتلوهم)? A bare
+/// ه is left out: after normalisation it is also the feminine ending (قوة → قوه).
+fn ends_with_pronoun(text: &str) -> bool {
+    let norm = isnad_text::normalize::normalize_str(text);
+    let mut words = norm.split_whitespace();
+    let (Some(first), None) = (words.next(), words.next()) else { return false };
+    first.chars().count() > 4 && (first.ends_with("ها") || first.ends_with("هم")) && !first.starts_with("ال")
 }
 
 /// A person named later in the same sentence (وقبل مقتله، كان فلان …).
