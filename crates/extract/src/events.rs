@@ -102,12 +102,13 @@ pub fn find(
                 },
             ));
         }
-        // Each figure goes to the nearest assault of the sentence.
+        // Each figure goes to the nearest assault before it (a toll follows the act: التفجير خلّف
+        // 5 شهداء)، else to the nearest after it (مقتل 7 في انفجار).
         for figure in figures {
             let nearest = sentence_events
                 .iter_mut()
                 .filter(|(_, e)| e.event_type == "ASSAULT")
-                .min_by_key(|(t, _)| t.abs_diff(figure.token));
+                .min_by_key(|(t, _)| (*t > figure.token, t.abs_diff(figure.token)));
             if let Some((_, event)) = nearest {
                 let slot = if figure.wounded { &mut event.wounded } else { &mut event.killed };
                 if slot.is_none() {

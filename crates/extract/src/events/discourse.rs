@@ -200,10 +200,12 @@ fn done_to(event: &Event) -> bool {
 fn is_weapon_word(text: &str) -> bool {
     let norm = isnad_text::normalize::normalize_str(text);
     let Some(first) = norm.split_whitespace().next() else { return false };
-    matches!(
+    let first = first.strip_prefix('ب').filter(|b| b.chars().count() >= 4 && !b.starts_with('ا') || b.starts_with("ال")).unwrap_or(first);
+    matches!(first, "نفسه" | "نفسها" | "انفسهم")
+        || matches!(
         bare_noun(first),
         "قنبله" | "قنابل" | "عبوه" | "عبوات" | "سياره" | "صاروخ" | "صواريخ" | "قذيفه" | "قذايف" | "قذيفتين" | "لغم" | "الغام"
-            | "حزام" | "احزمه" | "انتحاري" | "الانتحاري" | "مسيره" | "طايره" | "رصاص" | "بالرصاص"
+            | "حزام" | "احزمه" | "باحزمه" | "انتحاري" | "الانتحاري" | "مسيره" | "طايره" | "رصاص" | "بالرصاص"
     ) || first.starts_with("بال") && first.chars().count() > 4
 }
 
@@ -267,13 +269,19 @@ pub fn refine(an: &Analysis, entities: &[Entity], attributions: &[Attribution], 
                 events[k].actor = Some(EntityRef { entity: s.entity, ..own });
             }
         }
-        // The weapon is not the target.
-        if events[k].target.as_ref().is_some_and(|t| t.entity.is_none() && is_weapon_word(&t.text)) {
-            events[k].target = None;
-        }
-        // An attack with no target is aimed at where it happened.
-        if events[k].event_type == "ASSAULT" && events[k].target.is_none() {
-            events[k].target = events[k].place.clone();
+        if events[k].event_type == "ASSAULT" {
+            // هجوم مسجد X: a facility named right after the trigger is what was hit.
+            if let Some(facility) = facility_at(an, entities, object, range.end) {
+                events[k].target = Some(facility);
+            }
+            // An attack whose object names nothing (a weapon, the bomber himself, a time clause) is
+            // aimed at the first facility or party named after it, else at where it happened.
+            if events[k].target.as_ref().is_none_or(|t| t.entity.is_none() && !is_facility_phrase(&t.text)) {
+                let actor = events[k].actor.as_ref().and_then(|a| a.entity.clone());
+                events[k].target = first_hit_after(an, entities, f.last + 1, range.end, actor.as_deref())
+                    .or_else(|| events[k].place.clone())
+                    .or_else(|| events[k].target.take().filter(|t| !is_weapon_word(&t.text)));
+            }
         }
     }
     // A verb whose subject was dropped continues the actor of the event before it.
@@ -286,6 +294,80 @@ pub fn refine(an: &Analysis, entities: &[Entity], attributions: &[Attribution], 
         }
     }
     propagate_modes(events);
+}
+
+/// Nouns of places that are hit as such (a mosque, an airport, a prison), in matching form.
+fn is_facility_noun(w: &str) -> bool {
+    let w = w.strip_prefix('و').filter(|b| b.chars().count() >= 3).unwrap_or(w);
+    let w = w.strip_prefix('ب').filter(|b| b.chars().count() >= 3).unwrap_or(w);
+    matches!(
+        bare_noun(w),
+        "مسجد" | "جامع" | "كنيسه" | "مطار" | "سجن" | "مبني" | "مقر" | "مستشفي" | "مدرسه" | "سوق" | "فندق" | "قاعده" | "قلعه"
+            | "جامعه" | "محطه" | "مطحنه" | "معسكر" | "ثكنه" | "سفاره" | "قنصليه" | "مصفاه" | "ميناء"
+    )
+}
+
+fn is_facility_phrase(text: &str) -> bool {
+    let norm = isnad_text::normalize::normalize_str(text);
+    norm.split_whitespace().next().is_some_and(is_facility_noun)
+}
+
+/// A facility phrase starting at token `at` (مسجد قوات الطوارئ، مطار المدينة): the noun and the name
+/// words after it, up to four, ending before a preposition or punctuation. It refers to an entity
+/// only where one is named by the whole phrase from its first word.
+fn facility_at(an: &Analysis, entities: &[Entity], at: usize, end: usize) -> Option<EntityRef> {
+    if at >= end || !is_facility_noun(word(an, at)) {
+        return None;
+    }
+    let mut last = at;
+    while last + 1 < end && last < at + 4 {
+        let next = last + 1;
+        let w = word(an, next);
+        if an.tokens[next].kind != TokenKind::Word || is_phrase_stop(w) || matches!(w, "في" | "فى" | "داخل" | "قرب" | "وسط") {
+            break;
+        }
+        if w.starts_with('ب') && !w.starts_with("بن") || w.starts_with('و') && an.tokens[next].proclitic_len > 0 {
+            break;
+        }
+        last = next;
+    }
+    if last == at {
+        return None;
+    }
+    let span = span_of(an, at, last);
+    let whole = entities
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.start <= span.start + 3 && m.end >= span.end.saturating_sub(1) && m.start < span.end));
+    Some(EntityRef { start: span.start, end: span.end, text: an.slice(span).to_string(), entity: whole.map(|e| e.id.clone()) })
+}
+
+/// The first facility or party named within ten words after the trigger, in the same clause of
+/// reported content, other than the actor.
+fn first_hit_after(an: &Analysis, entities: &[Entity], from: usize, end: usize, actor: Option<&str>) -> Option<EntityRef> {
+    let limit = (from + 10).min(end);
+    for k in from..limit {
+        let w = word(an, k);
+        if crate::attribution::phrase::is_complementiser(w) || lexicon().reporting.contains_key(w) {
+            break;
+        }
+        if an.tokens[k].kind == TokenKind::Punct && !matches!(w, "," | "،" | "(" | ")" | "\"" | "«" | "»") {
+            break;
+        }
+        if let Some(facility) = facility_at(an, entities, k, end) {
+            return Some(facility);
+        }
+        let token = an.tokens[k].span;
+        let hit = entities
+            .iter()
+            .filter(|e| matches!(e.entity_type, EntityType::ORG | EntityType::LOC | EntityType::PER))
+            .filter(|e| Some(e.id.as_str()) != actor)
+            .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
+            .find(|(_, m)| m.start >= token.start && m.start < token.end);
+        if let Some((e, m)) = hit {
+            return Some(EntityRef { start: m.start, end: m.end, text: m.text.clone(), entity: Some(e.id.clone()) });
+        }
+    }
+    None
 }
 
 /// Does a one-word phrase carry a feminine or plural possessive pronoun (قواتها، مقاتلوهم)? A bare
