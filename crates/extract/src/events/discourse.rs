@@ -323,7 +323,8 @@ fn facility_at(an: &Analysis, entities: &[Entity], at: usize, end: usize) -> Opt
     while last + 1 < end && last < at + 4 {
         let next = last + 1;
         let w = word(an, next);
-        if an.tokens[next].kind != TokenKind::Word || is_phrase_stop(w) || matches!(w, "في" | "فى" | "داخل" | "قرب" | "وسط") {
+        let time_word = crate::attribution::phrase::is_adverbial(w) || matches!(w, "ظهرا" | "صباحا" | "مساء" | "ليلا" | "فجرا" | "عصرا");
+        if an.tokens[next].kind != TokenKind::Word || is_phrase_stop(w) || time_word || matches!(w, "في" | "فى" | "داخل" | "قرب" | "وسط") {
             break;
         }
         if w.starts_with('ب') && !w.starts_with("بن") || w.starts_with('و') && an.tokens[next].proclitic_len > 0 {

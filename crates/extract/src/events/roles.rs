@@ -159,7 +159,11 @@ pub fn actor_and_target(
         };
     }
     // A verb: subject after it (VSO) or before it in its clause (SVO); then the object.
-    let vso_subject = first_mention(an, entities, after, (after + 3).min(end), &PARTIES);
+    // A verb that agrees in the plural (قتلوا) carries its subject as a pronoun: the noun after it
+    // is the object (in verb–subject order the verb stays singular).
+    let plural_verb = word(an, last).ends_with("وا");
+    let vso_subject =
+        if plural_verb { None } else { first_mention(an, entities, after, (after + 3).min(end), &PARTIES) };
     // A verb carrying و/ف starts its own clause: what stands before it belongs to the clause before.
     let coordinated = an.tokens[first].proclitic_len > 0 && matches!(word(an, first).chars().next(), Some('و' | 'ف'));
     let svo_subject = if coordinated { None } else { last_mention(an, entities, clause, first, &PARTIES) };
