@@ -222,3 +222,16 @@ fn anaphoric_paper_skips_a_later_network() {
     let last = found.last().unwrap();
     assert_eq!(last.source.as_ref().unwrap().entity.as_deref(), Some("e1"), "{found:?}");
 }
+
+#[test]
+fn a_verb_inside_another_speakers_quotation_is_not_a_statement() {
+    let (atts, _) = run("وأوضح سامر نبيل أن \"قرار الحكومة يكشف عن أزمة عميقة\"، مشيرا إلى أن \"الأزمة ستطول\".", &[("سامر نبيل", EntityType::PER)]);
+    assert_eq!(atts.len(), 2, "{atts:?}");
+    assert!(atts.iter().all(|a| source_text(a).contains("سامر نبيل")), "{atts:?}");
+}
+
+#[test]
+fn running_prose_with_a_colon_is_not_a_headline() {
+    let (atts, _) = run("وأسس التنظيم فرعين داخل البلاد: في الشمال وفي الجنوب منذ سنوات.", &[]);
+    assert!(atts.is_empty(), "{atts:?}");
+}
