@@ -226,7 +226,23 @@ fn resolve_cue(
     if needs_complement && !opens_content(an, &cue, content_start) {
         draft.dropped = true;
     }
+    // يشير اسم X إلى، تشير المدينة إلى: a word or a place "refers to"; only a speaker "points out".
+    if matches!(cue.lemma.as_str(), "اشار" | "لفت") && draft.source_tokens.is_some() && !names_speaker(an, entities, &draft) {
+        draft.dropped = true;
+    }
     draft
+}
+
+/// Can the cue's explicit subject speak: not a bare place, not a word about words (اسم، مصطلح)?
+fn names_speaker(an: &Analysis, entities: &[Entity], draft: &Draft) -> bool {
+    let Some((first, last)) = draft.source_tokens else { return true };
+    if matches!(bare_noun(word(an, first)), "اسم" | "مصطلح" | "كلمه" | "لفظ" | "عنوان" | "رقم") {
+        return false;
+    }
+    let span = span_of(an, first, last);
+    let only_place = entities::mention_within(entities, span)
+        .is_some_and(|(e, m)| e.entity_type == EntityType::LOC && m.start <= span.start + 2 && m.end + 2 >= span.end);
+    !only_place
 }
 
 /// Does the word at `i` open the reported content rather than name a speaker?

@@ -235,3 +235,14 @@ fn running_prose_with_a_colon_is_not_a_headline() {
     let (atts, _) = run("وأسس التنظيم فرعين داخل البلاد: في الشمال وفي الجنوب منذ سنوات.", &[]);
     assert!(atts.is_empty(), "{atts:?}");
 }
+
+#[test]
+fn words_and_places_refer_they_do_not_speak() {
+    let named = [("وادي الصخر", EntityType::LOC), ("سامر نبيل", EntityType::PER)];
+    let (atts, _) = run("ويشير اسم وادي الصخر إلى أنه كان مجرى نهر قديم.", &named);
+    assert!(atts.is_empty(), "{atts:?}");
+    let (atts, _) = run("ويشير وادي الصخر إلى المنطقة الجنوبية كلها.", &named);
+    assert!(atts.is_empty(), "{atts:?}");
+    let (atts, _) = run("وأشار سامر نبيل إلى أن الوضع هادئ.", &named);
+    assert_eq!(atts.len(), 1, "a person points out: {atts:?}");
+}
