@@ -277,7 +277,7 @@ pub fn casualty_figures(
         let conjoined = word(an, first).starts_with('و') || first > start && word(an, first - 1) == "و";
         // 5 شهداء من رجال الأمن و6 متدربين: a second group of the same toll adds to it.
         if conjoined {
-            if let Some(previous) = out.last_mut().filter(|p: &&mut CasualtyFigure| first - p.token <= 7) {
+            if let Some(previous) = out.last_mut().filter(|p: &&mut CasualtyFigure| p.token <= first && first - p.token <= 7) {
                 if kind.is_none_or(|w| w == previous.wounded) {
                     previous.figure = add(previous.figure, figure, 0);
                     continue;
