@@ -52,6 +52,12 @@ pub fn find(analysis: &Analysis, entities: &[Entity]) -> Vec<Attribution> {
         }
         let first_new = drafts.len();
         for cue in find_cues(an, range.start, range.end) {
+            // A verb inside the quotation another speaker of this sentence opened is part of the
+            // quoted words (قال: "… يكشف عن …"), not a statement of its own.
+            let quoting = drafts[first_new..].iter().rev().find(|d| !d.dropped);
+            if cue.kind == CueKind::Verb && quoting.is_some_and(|d| inside_quotation(an, d.cue.last + 1, cue.first)) {
+                continue;
+            }
             let draft = resolve_cue(an, entities, &drafts, cue, sentence, range.start, range.end);
             drafts.push(draft);
         }
@@ -76,6 +82,20 @@ pub fn find(analysis: &Analysis, entities: &[Entity]) -> Vec<Attribution> {
             }
         })
         .collect()
+}
+
+/// Is token `at` inside a quotation opened at or after token `from` and not yet closed?
+fn inside_quotation(an: &Analysis, from: usize, at: usize) -> bool {
+    let mut open = false;
+    for k in from..at {
+        match word(an, k) {
+            "«" | "“" if is_punct(an, k, &QUOTES) => open = true,
+            "»" | "”" if is_punct(an, k, &QUOTES) => open = false,
+            "\"" if is_punct(an, k, &QUOTES) => open = !open,
+            _ => {}
+        }
+    }
+    open
 }
 
 fn cue_span(an: &Analysis, cue: &Cue) -> Span {
@@ -206,7 +226,23 @@ fn resolve_cue(
     if needs_complement && !opens_content(an, &cue, content_start) {
         draft.dropped = true;
     }
+    // يشير اسم X إلى، تشير المدينة إلى: a word or a place "refers to"; only a speaker "points out".
+    if matches!(cue.lemma.as_str(), "اشار" | "لفت") && draft.source_tokens.is_some() && !names_speaker(an, entities, &draft) {
+        draft.dropped = true;
+    }
     draft
+}
+
+/// Can the cue's explicit subject speak: not a bare place, not a word about words (اسم، مصطلح)?
+fn names_speaker(an: &Analysis, entities: &[Entity], draft: &Draft) -> bool {
+    let Some((first, last)) = draft.source_tokens else { return true };
+    if matches!(bare_noun(word(an, first)), "اسم" | "مصطلح" | "كلمه" | "لفظ" | "عنوان" | "رقم") {
+        return false;
+    }
+    let span = span_of(an, first, last);
+    let only_place = entities::mention_within(entities, span)
+        .is_some_and(|(e, m)| e.entity_type == EntityType::LOC && m.start <= span.start + 2 && m.end + 2 >= span.end);
+    !only_place
 }
 
 /// Does the word at `i` open the reported content rather than name a speaker?

@@ -8,6 +8,7 @@
 //! Roles ([`roles`]) come from entity mentions in the clause, else from the words there; figures
 //! from the quantities of the sentence tied to death or injury words.
 
+pub mod discourse;
 pub mod roles;
 pub mod triggers;
 
@@ -36,9 +37,10 @@ pub fn find(
 ) -> Vec<Event> {
     let an = analysis;
     let mut events = Vec::new();
+    let mut facts: Vec<discourse::Facts> = Vec::new();
     let mut seen_sentences: Vec<String> = Vec::new();
     let mut seen_triggers: Vec<String> = Vec::new();
-    for sentence in &an.sentences {
+    for (sentence_index, sentence) in an.sentences.iter().enumerate() {
         let range = an.tokens_in(*sentence);
         if range.is_empty() {
             continue;
@@ -62,7 +64,17 @@ pub fn find(
         let mut sentence_events: Vec<(usize, Event)> = Vec::new();
         for c in &candidates {
             let trigger = span_of(an, c.token, c.last);
-            let (actor, target) = roles::actor_and_target(an, entities, c.token, c.last, c.kind.noun, range.start, range.end);
+            let agentive = c.kind.noun && roles::is_agentive(c.kind.event_type, c.mode);
+            let (actor, target) =
+                roles::actor_and_target(an, entities, c.token, c.last, c.kind.noun, agentive, range.start, range.end);
+            facts.push(discourse::Facts {
+                first: c.token,
+                last: c.last,
+                sentence: sentence_index,
+                noun: c.kind.noun,
+                casualty: c.kind.casualty,
+                actor_named: actor.is_some(),
+            });
             let place = roles::place(an, entities, c.last + 1, range.end);
             let date = dates
                 .iter()
@@ -90,12 +102,13 @@ pub fn find(
                 },
             ));
         }
-        // Each figure goes to the nearest assault of the sentence.
+        // Each figure goes to the nearest assault before it (a toll follows the act: التفجير خلّف
+        // 5 شهداء)، else to the nearest after it (مقتل 7 في انفجار).
         for figure in figures {
             let nearest = sentence_events
                 .iter_mut()
                 .filter(|(_, e)| e.event_type == "ASSAULT")
-                .min_by_key(|(t, _)| t.abs_diff(figure.token));
+                .min_by_key(|(t, _)| (*t > figure.token, t.abs_diff(figure.token)));
             if let Some((_, event)) = nearest {
                 let slot = if figure.wounded { &mut event.wounded } else { &mut event.killed };
                 if slot.is_none() {
@@ -103,17 +116,24 @@ pub fn find(
                 }
             }
         }
-        // No figure given, but one named victim: one killed.
+        // No figure given, but one named victim: one killed, and the victim is the target where
+        // the attack names none (الهجوم الذي أسفر عن مقتل فلان).
         for (token, event) in sentence_events.iter_mut() {
             if event.event_type == "ASSAULT" && event.killed.is_none() {
                 let victim = (*token..(*token + 12).min(range.end)).find(|&k| roles::single_victim(an, entities, k, range.end));
-                if victim.is_some() {
+                if let Some(v) = victim {
                     event.killed = Some(crate::Figure::Exact(1));
+                    if event.target.as_ref().is_none_or(|t| t.entity.is_none()) {
+                        if let Some(person) = roles::victim_named(an, entities, v, range.end) {
+                            event.target = Some(person);
+                        }
+                    }
                 }
             }
         }
         events.extend(sentence_events.into_iter().map(|(_, e)| e));
     }
+    discourse::refine(an, entities, attributions, &mut events, &facts);
     events
 }
 
@@ -162,6 +182,13 @@ fn sentence_candidates(an: &Analysis, start: usize, end: usize) -> Vec<Candidate
     out.retain(|c| {
         !c.kind.casualty
             || !attacks.iter().any(|&a| a.abs_diff(c.token) <= 14 || consequence(c) && a < c.token)
+    });
+    // جراء الهجوم / إثر التفجير after an attack of the same sentence names that attack again.
+    let first_attack = attacks.first().copied();
+    out.retain(|c| {
+        let causal = c.token > start && matches!(word(an, c.token - 1), "جراء" | "اثر" | "بسبب" | "نتيجه" | "عقب");
+        let definite = word(an, c.token).starts_with("ال");
+        !(causal && definite && c.kind.event_type == "ASSAULT" && first_attack.is_some_and(|a| a < c.token))
     });
     // Two casualty words of one clause (مقتل … وإصابة) are one toll.
     let mut kept: Vec<Candidate> = Vec::new();

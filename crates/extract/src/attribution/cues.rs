@@ -234,6 +234,8 @@ fn headline_colon(an: &Analysis, start: usize, end: usize, cues: &[Cue]) -> Opti
         return None;
     }
     let arabic_words = (start..colon).all(|k| an.tokens[k].kind == TokenKind::Word);
+    // A headline speaker never opens with the conjunction (وأسس X …: …): that is running prose.
+    let conjoined = an.tokens[start].proclitic_len > 0 && word(an, start).starts_with('و');
     // A label (المصدر:، رابط الخبر:، كلمات دالة:) or a list heading (أولا:) is not a speaker.
     let label = (start..colon).any(|k| {
         matches!(
@@ -243,7 +245,7 @@ fn headline_colon(an: &Analysis, start: usize, end: usize, cues: &[Cue]) -> Opti
         )
     });
     let words_after = (colon + 1..end).filter(|&k| an.tokens[k].kind == TokenKind::Word).count();
-    if !arabic_words || label || words_after < 3 {
+    if !arabic_words || label || conjoined || words_after < 3 {
         return None;
     }
     Some(Cue {

@@ -222,3 +222,27 @@ fn anaphoric_paper_skips_a_later_network() {
     let last = found.last().unwrap();
     assert_eq!(last.source.as_ref().unwrap().entity.as_deref(), Some("e1"), "{found:?}");
 }
+
+#[test]
+fn a_verb_inside_another_speakers_quotation_is_not_a_statement() {
+    let (atts, _) = run("وأوضح سامر نبيل أن \"قرار الحكومة يكشف عن أزمة عميقة\"، مشيرا إلى أن \"الأزمة ستطول\".", &[("سامر نبيل", EntityType::PER)]);
+    assert_eq!(atts.len(), 2, "{atts:?}");
+    assert!(atts.iter().all(|a| source_text(a).contains("سامر نبيل")), "{atts:?}");
+}
+
+#[test]
+fn running_prose_with_a_colon_is_not_a_headline() {
+    let (atts, _) = run("وأسس التنظيم فرعين داخل البلاد: في الشمال وفي الجنوب منذ سنوات.", &[]);
+    assert!(atts.is_empty(), "{atts:?}");
+}
+
+#[test]
+fn words_and_places_refer_they_do_not_speak() {
+    let named = [("وادي الصخر", EntityType::LOC), ("سامر نبيل", EntityType::PER)];
+    let (atts, _) = run("ويشير اسم وادي الصخر إلى أنه كان مجرى نهر قديم.", &named);
+    assert!(atts.is_empty(), "{atts:?}");
+    let (atts, _) = run("ويشير وادي الصخر إلى المنطقة الجنوبية كلها.", &named);
+    assert!(atts.is_empty(), "{atts:?}");
+    let (atts, _) = run("وأشار سامر نبيل إلى أن الوضع هادئ.", &named);
+    assert_eq!(atts.len(), 1, "a person points out: {atts:?}");
+}

@@ -64,6 +64,25 @@ fn phrase_role(an: &Analysis, entities: &[Entity], from: usize, end: usize) -> O
     last.map(|l| entities::reference(an, entities, span_of(an, from, l)))
 }
 
+/// The object of a verbal noun whose doer stands in construct: after the doer's mention (ending at
+/// byte `after_byte`), past commas and time words, a mention within three words that no
+/// preposition introduces.
+fn object_after(an: &Analysis, entities: &[Entity], after_byte: usize, end: usize) -> Option<EntityRef> {
+    let mut k = an.tokens.partition_point(|t| t.span.start < after_byte);
+    while k < end && (crate::attribution::phrase::is_punct(an, k, &[",", "،"]) || crate::attribution::phrase::is_adverbial(word(an, k))) {
+        k += 1;
+    }
+    if k >= end || an.tokens[k].kind != TokenKind::Word || is_phrase_stop(word(an, k)) || word(an, k) == "في" {
+        return None;
+    }
+    // Only where something stood between (a comma, a day): else the words are one construct chain.
+    let gap = an.tokens.partition_point(|t| t.span.start < after_byte) < k;
+    if !gap {
+        return None;
+    }
+    first_mention(an, entities, k, (k + 4).min(end), &PARTIES)
+}
+
 /// Where the clause holding token `i` starts: after the last punctuation or clause particle.
 fn clause_start(an: &Analysis, i: usize, floor: usize) -> usize {
     let mut k = i;
@@ -78,13 +97,26 @@ fn clause_start(an: &Analysis, i: usize, floor: usize) -> usize {
     k
 }
 
-/// Actor and target of the trigger at tokens `first..=last`.
+/// Does a verbal noun of this kind take its doer in construct (سيطرة X على Y، انسحاب X من Y،
+/// مفاوضات X مع Y، دعم X لـ Y) rather than the one it is done to (إعدام X، اعتقال X)?
+pub fn is_agentive(event_type: &str, mode: Option<&str>) -> bool {
+    match event_type {
+        "COERCE" => mode == Some("seize"),
+        "RETREAT" | "CONSULT" | "AID" | "FIGHT" | "MOBILIZE" | "PROTEST" => true,
+        _ => false,
+    }
+}
+
+/// Actor and target of the trigger at tokens `first..=last`; `agentive` for a verbal noun whose
+/// construct names its doer.
+#[allow(clippy::too_many_arguments)]
 pub fn actor_and_target(
     an: &Analysis,
     entities: &[Entity],
     first: usize,
     last: usize,
     noun: bool,
+    agentive: bool,
     start: usize,
     end: usize,
 ) -> (Option<EntityRef>, Option<EntityRef>) {
@@ -98,11 +130,27 @@ pub fn actor_and_target(
     if noun {
         // إعدام X / سيطرة X على Y / هجوم على Y: a mention in construct is the target unless
         // على follows it, in which case it is the actor.
-        let construct = first_mention(an, entities, after, (after + 3).min(end), &PARTIES);
+        let opens_with_preposition = matches!(word(an, after), "علي" | "ضد" | "بين" | "مع" | "من" | "عن");
+        let construct = if opens_with_preposition {
+            None
+        } else {
+            first_mention(an, entities, after, (after + 3).min(end), &PARTIES)
+        };
         let prep_target = (after..(after + 8).min(end))
             .find(|&k| matches!(word(an, k), "علي" | "ضد" | "بين"))
             .and_then(|k| first_mention(an, entities, k + 1, (k + 5).min(end), &PARTIES).or_else(|| phrase_role(an, entities, k + 1, end)));
         let before_actor = last_mention(an, entities, clause, first, &PARTIES);
+        if agentive {
+            // سيطرة X على Y، الانسحاب الأمريكي: the construct (or an adjective of origin) is the doer.
+            let target = prep_target.filter(|t| construct.as_ref().is_none_or(|c| c.end <= t.start));
+            return (construct.or(before_actor), target);
+        }
+        // استهداف X، يوم كذا، مقر Y: a doer in construct, then the object in the accusative.
+        if let (Some(c), None) = (&construct, &prep_target) {
+            if let Some(object) = object_after(an, entities, c.end, end) {
+                return (Some(c.clone()), Some(object));
+            }
+        }
         return match (construct, prep_target) {
             (Some(c), Some(t)) if c.end <= t.start => (Some(c), Some(t)),
             (Some(c), _) => (before_actor, Some(c)),
@@ -111,8 +159,14 @@ pub fn actor_and_target(
         };
     }
     // A verb: subject after it (VSO) or before it in its clause (SVO); then the object.
-    let vso_subject = first_mention(an, entities, after, (after + 3).min(end), &PARTIES);
-    let svo_subject = last_mention(an, entities, clause, first, &PARTIES);
+    // A verb that agrees in the plural (قتلوا) carries its subject as a pronoun: the noun after it
+    // is the object (in verb–subject order the verb stays singular).
+    let plural_verb = word(an, last).ends_with("وا");
+    let vso_subject =
+        if plural_verb { None } else { first_mention(an, entities, after, (after + 3).min(end), &PARTIES) };
+    // A verb carrying و/ف starts its own clause: what stands before it belongs to the clause before.
+    let coordinated = an.tokens[first].proclitic_len > 0 && matches!(word(an, first).chars().next(), Some('و' | 'ف'));
+    let svo_subject = if coordinated { None } else { last_mention(an, entities, clause, first, &PARTIES) };
     let actor = svo_subject.clone().or(vso_subject.clone());
     let object_from = match (&svo_subject, &vso_subject) {
         (None, Some(s)) => an.tokens.partition_point(|t| t.span.start < s.end),
@@ -122,8 +176,11 @@ pub fn actor_and_target(
     while k < end && matches!(word(an, k), "علي" | "ضد" | "بين" | "مع" | "من" | "عن") {
         k += 1;
     }
-    let target = first_mention(an, entities, k, (k + 5).min(end), &PARTIES).or_else(|| phrase_role(an, entities, k, end));
-    let actor = actor.or_else(|| if clause < first { phrase_role(an, entities, clause, first) } else { None });
+    // A counted object (قتلت 3 أعضاء في فرع X) is a number of members of the group named after it.
+    let counted = k < end && an.tokens[k].kind == TokenKind::Number;
+    let reach = if counted { 9 } else { 5 };
+    let target = first_mention(an, entities, k, (k + reach).min(end), &PARTIES).or_else(|| phrase_role(an, entities, k, end));
+    let actor = actor.or_else(|| if clause < first && !coordinated { phrase_role(an, entities, clause, first) } else { None });
     (actor, target)
 }
 
@@ -154,7 +211,7 @@ fn is_death_word(w: &str) -> bool {
     let w = w.strip_prefix("ال").unwrap_or(w);
     matches!(
         w,
-        "مقتل" | "بمقتل" | "قتل" | "قتلي" | "قتيل" | "قتيلا" | "قتلوا" | "استشهاد" | "شهيد" | "شهيدا" | "شهداء"
+        "مقتل" | "بمقتل" | "قتل" | "قتلت" | "قتلي" | "قتيل" | "قتيلا" | "قتلوا" | "استشهاد" | "شهيد" | "شهيدا" | "شهداء"
             | "مصرع" | "وفاه" | "وفيات" | "حتفهم" | "حتفه" | "جثث" | "جثه" | "ضحايا" | "لقوا" | "لقي" | "موت"
     )
 }
@@ -216,11 +273,41 @@ pub fn casualty_figures(
                 break;
             }
         }
-        let Some(wounded) = kind else { continue };
         let Some(figure) = figure_of(q) else { continue };
+        let conjoined = word(an, first).starts_with('و') || first > start && word(an, first - 1) == "و";
+        // 5 شهداء من رجال الأمن و6 متدربين: a second group of the same toll adds to it.
+        if conjoined {
+            if let Some(previous) = out.last_mut().filter(|p: &&mut CasualtyFigure| p.token <= first && first - p.token <= 7) {
+                if kind.is_none_or(|w| w == previous.wounded) {
+                    previous.figure = add(previous.figure, figure, 0);
+                    continue;
+                }
+            }
+        }
+        let Some(wounded) = kind else { continue };
+        // قُتل مع ثمانية من مرافقيه / قتلوا فلانا وثمانية آخرين: the named victim and the others.
+        let others = (last + 1..(last + 5).min(end)).any(|k| matches!(word(an, k), "اخرين" | "اخرون" | "اخري"));
+        let no_number_before = (first.saturating_sub(4).max(start)..first).all(|k| an.tokens[k].kind != TokenKind::Number);
+        let companions = no_number_before && !wounded && (before.first() == Some(&"مع") || conjoined && others);
+        let figure = if companions { add(figure, Figure::Exact(0), 1) } else { figure };
         out.push(CasualtyFigure { token: first, wounded, figure });
     }
     out
+}
+
+/// The sum of two figures plus `extra`; bounds add where both are known.
+fn add(a: Figure, b: Figure, extra: i64) -> Figure {
+    let parts = |f: Figure| match f {
+        Figure::Exact(v) => (Some(v), Some(v), Some(v)),
+        Figure::Range { low, high, best } => (low, high, best),
+    };
+    let (al, ah, ab) = parts(a);
+    let (bl, bh, bb) = parts(b);
+    let sum = |x: Option<i64>, y: Option<i64>| Some(x? + y? + extra);
+    match (a, b) {
+        (Figure::Exact(x), Figure::Exact(y)) => Figure::Exact(x + y + extra),
+        _ => Figure::Range { low: sum(al, bl), high: sum(ah, bh), best: sum(ab, bb) },
+    }
 }
 
 /// A single named victim after a death noun (مقتل زعيم الجماعة، مقتل طيارها، لقي حتفه): one killed.
@@ -236,11 +323,21 @@ pub fn single_victim(an: &Analysis, entities: &[Entity], token: usize, end: usiz
     let next = word(an, token + 1);
     let lex = crate::lexicon::lexicon();
     let bare = crate::lexicon::bare_noun(next);
-    let person = first_mention(an, entities, token + 1, token + 2, &[EntityType::PER]).is_some();
+    let person = first_mention(an, entities, token + 1, (token + 5).min(end), &[EntityType::PER])
+        .is_some_and(|m| m.start == an.tokens[token + 1].span.start);
     let role = lex.role_words.contains(bare) && !bare.ends_with("ين") && !bare.ends_with("ون");
     // A singular noun with a possessive (طيارها، قائدهم) names one person.
     let possessed = an.tokens[token + 1].kind == TokenKind::Word && (next.ends_with("ها") || next.ends_with("هم")) && !next.ends_with("يها") && !next.ends_with("اتها");
     person || role || possessed
+}
+
+/// The person named right after the death noun at `token` (مقتل فلان), if any.
+pub fn victim_named(an: &Analysis, entities: &[Entity], token: usize, end: usize) -> Option<EntityRef> {
+    if token + 1 >= end {
+        return None;
+    }
+    first_mention(an, entities, token + 1, (token + 5).min(end), &[EntityType::PER])
+        .filter(|m| m.start == an.tokens[token + 1].span.start)
 }
 
 fn figure_of(q: &QuantityOut) -> Option<Figure> {

@@ -170,3 +170,90 @@ fn a_repeated_headline_is_one_mention() {
 fn state_of_control_is_not_a_seizure() {
     assert!(run("وتقع البلدة تحت سيطرة الحكومة.", &[]).is_empty());
 }
+
+#[test]
+fn a_role_noun_target_is_the_person_introduced_in_that_role() {
+    let text = "أعلنت الحكومة مقتل زعيم جبهة الوادي السابق سامر نبيل. وقالت مصادر إن الجيش نفذ حكم الإعدام. \
+                وردت القوات بإعدام زعيم التنظيم بعد أسبوع.";
+    let events = run(text, &[("جبهة الوادي", EntityType::ORG), ("سامر نبيل", EntityType::PER)]);
+    let execution = events.iter().find(|e| e.trigger.text == "بإعدام").expect("the execution is an event");
+    assert_eq!(entity_of(&execution.target), Some("e2"), "{execution:?}");
+    assert_eq!(execution.target.as_ref().map(|t| t.text.as_str()), Some("زعيم التنظيم"));
+}
+
+#[test]
+fn a_possessive_on_the_act_names_the_last_person_and_carries_the_mode() {
+    let text = "أعدمت جبهة الوادي سامر نبيل في الساحة. وكان سامر نبيل قد تحدث إلى الصحفيين قبل يومين من مقتله.";
+    let events = run(text, &[("جبهة الوادي", EntityType::ORG), ("سامر نبيل", EntityType::PER)]);
+    let death = events.iter().find(|e| e.trigger.text == "مقتله").expect("the later mention is an event");
+    assert_eq!(entity_of(&death.target), Some("e2"));
+    assert_eq!(death.mode.as_deref(), Some("execution"), "the article reports this death as an execution");
+}
+
+#[test]
+fn a_coordinated_verb_keeps_the_subject_of_the_verb_before() {
+    let text = "اجتاحت جبهة الوادي مدينة الصخر واستولت على سجن المدينة.";
+    let events = run(text, &[("جبهة الوادي", EntityType::ORG), ("مدينة الصخر", EntityType::LOC)]);
+    let seizure = events.iter().find(|e| e.trigger.text == "واستولت").expect("the seizure is an event");
+    assert_eq!(entity_of(&seizure.actor), Some("e1"), "not the object of the first verb: {seizure:?}");
+}
+
+#[test]
+fn agentive_nouns_take_the_doer_in_construct() {
+    let named = [("جبهة الوادي", EntityType::ORG), ("مدينة الصخر", EntityType::LOC)];
+    let events = run("وجاء ذلك بعد سيطرة جبهة الوادي على مدينة الصخر.", &named);
+    assert_eq!(entity_of(&events[0].actor), Some("e1"));
+    assert_eq!(entity_of(&events[0].target), Some("e2"));
+    let events = run("وجاء ذلك بعد الاستيلاء على مدينة الصخر.", &named);
+    assert_eq!(events[0].actor, None, "the object after على is not the doer");
+    assert_eq!(entity_of(&events[0].target), Some("e2"));
+}
+
+#[test]
+fn a_named_victim_and_the_others_add_up() {
+    let named = [("سامر نبيل", EntityType::PER)];
+    let events = run("وقال الشهود إنه قتل بالرصاص مع خمسة من مرافقيه.", &named);
+    assert_eq!(events[0].killed, Some(Figure::Exact(6)), "{events:?}");
+    let events = run("واقتحموا البلدة وقتلوا سامر نبيل وأربعة أعضاء آخرين.", &named);
+    let killing = events.iter().find(|e| e.trigger.text == "وقتلوا").expect("an event");
+    assert_eq!(killing.killed, Some(Figure::Exact(5)), "{events:?}");
+    assert_eq!(entity_of(&killing.target), Some("e1"), "a plural verb's subject is its pronoun: the name is the object");
+    let events = run("وقال إن التفجير خلف 4 قتلى من الجنود و3 مدنيين.", &[]);
+    assert_eq!(events[0].killed, Some(Figure::Exact(7)), "{events:?}");
+    let events = run("وأسفر الهجوم عن مقتل 5 جنود و3 مدنيين آخرين.", &[]);
+    assert_eq!(events[0].killed, Some(Figure::Exact(8)), "two groups, no named victim: {events:?}");
+}
+
+#[test]
+fn a_toll_goes_to_the_attack_before_it() {
+    let text = "وأعلنت الشرطة وقوع تفجير في السوق، مما نتج عنه استشهاد 9 وإصابة 20، والعثور على بقايا يعتقد أنها ناتجة عن تفجير بعبوة.";
+    let events = run(text, &[]);
+    let first = events.iter().find(|e| e.trigger.text == "تفجير").expect("an event");
+    assert_eq!(first.killed, Some(Figure::Exact(9)), "{events:?}");
+    assert_eq!(first.wounded, Some(Figure::Exact(20)));
+}
+
+#[test]
+fn a_causal_mention_of_the_same_attack_is_not_a_second_event() {
+    let events = run("استهدف مسلحون مقر البلدية ما أوقع 4 قتلى فيما أصيب 7 آخرون جراء الهجوم.", &[]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].killed, Some(Figure::Exact(4)));
+}
+
+#[test]
+fn the_facility_hit_is_the_target_and_the_weapon_is_not() {
+    let named = [("حرس الحدود", EntityType::ORG), ("بلدة الصخر", EntityType::LOC)];
+    let events = run("وقع هجوم مسجد حرس الحدود ظهرا.", &named);
+    assert_eq!(events[0].target.as_ref().map(|t| t.text.as_str()), Some("مسجد حرس الحدود"), "{events:?}");
+    assert_eq!(entity_of(&events[0].target), None, "the guards are not the mosque");
+    let events = run("وقتل 3 في انفجار قنبلة في حافلة في بلدة الصخر.", &named);
+    assert_eq!(entity_of(&events[0].target), Some("e2"), "{events:?}");
+}
+
+#[test]
+fn the_speakers_own_forces_are_the_speaker() {
+    let named = [("جبهة الوادي", EntityType::ORG)];
+    let events = run("وقالت جبهة الوادي إن قواتها قتلت 3 مسلحين.", &named);
+    assert_eq!(entity_of(&events[0].actor), Some("e1"), "{events:?}");
+    assert_eq!(events[0].killed, Some(Figure::Exact(3)));
+}

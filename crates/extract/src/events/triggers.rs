@@ -177,6 +177,63 @@ const TRIGGERS: &[(&str, TriggerKind)] = &[
     ("معارك", kind("FIGHT", None, true)),
 ];
 
+/// The forms a normalised word takes without conjunction, preposition and article (its
+/// possessive suffix, if any, kept).
+fn bases(word: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for base in without_conjunction(word) {
+        let mut forms = vec![base.to_string()];
+        for p in ["ب", "ل", "ك"] {
+            if let Some(rest) = base.strip_prefix(p) {
+                if rest.chars().count() >= 3 {
+                    forms.push(rest.to_string());
+                }
+            }
+        }
+        for f in forms.clone() {
+            for a in ["ال", "ل"] {
+                if let Some(rest) = f.strip_prefix(a) {
+                    if rest.chars().count() >= 3 {
+                        forms.push(rest.to_string());
+                    }
+                }
+            }
+        }
+        for f in forms {
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+fn is_stem(s: &str) -> bool {
+    TRIGGERS.iter().any(|(stem, _)| *stem == s)
+}
+
+/// The possessive pronoun on a trigger word (إعدامه → ه، سيطرتهم → هم), where the word is a
+/// trigger only once the pronoun is removed.
+pub fn possessive_suffix(word: &str) -> Option<&'static str> {
+    let bases = bases(word);
+    if bases.iter().any(|b| is_stem(b)) {
+        return None;
+    }
+    for suffix in ["هما", "هم", "ها", "ه"] {
+        for b in &bases {
+            let Some(rest) = b.strip_suffix(suffix) else { continue };
+            if rest.chars().count() < 3 {
+                continue;
+            }
+            let feminine = rest.strip_suffix('ت').map(|stem| format!("{stem}ه"));
+            if is_stem(rest) || feminine.as_deref().is_some_and(is_stem) {
+                return Some(suffix);
+            }
+        }
+    }
+    None
+}
+
 /// The stems a normalised word may reduce to: without conjunction, preposition, article and
 /// possessive suffix, in that order of stripping.
 pub fn stems(word: &str) -> Vec<String> {
@@ -255,5 +312,17 @@ mod tests {
         assert!(trigger_of(&normalize_str("مقتل")).unwrap().casualty);
         assert!(trigger_of(&normalize_str("الإرهاب")).is_none());
         assert!(trigger_of(&normalize_str("الطريق")).is_none());
+    }
+
+    #[test]
+    fn possessive_pronouns_are_told_apart_from_stems() {
+        let suffix = |w: &str| possessive_suffix(&normalize_str(w));
+        assert_eq!(suffix("إعدامه"), Some("ه"));
+        assert_eq!(suffix("وتصفيته"), Some("ه"));
+        assert_eq!(suffix("سيطرتهم"), Some("هم"));
+        assert_eq!(suffix("مقتله"), Some("ه"));
+        assert_eq!(suffix("التصفية"), None, "ة is not a pronoun");
+        assert_eq!(suffix("حتفه"), None, "listed whole");
+        assert_eq!(suffix("إعدام"), None);
     }
 }
