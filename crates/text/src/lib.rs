@@ -33,10 +33,14 @@ pub mod hijri;
 mod lexicon;
 pub mod normalize;
 pub mod numbers;
+mod offset_map;
+#[cfg(test)]
+mod oracle;
 pub mod sentences;
 pub mod span;
 pub mod stem;
 pub mod tokens;
+mod wordset;
 mod words;
 
 pub use normalize::{normalize, normalize_char, Normalized, OffsetMap};

@@ -74,70 +74,79 @@ fn email_len(text: &str) -> Option<usize> {
     (domain.contains('.') && !domain.starts_with('.')).then_some(domain_start + domain.len())
 }
 
+/// Byte length of the run of Arabic letters at the start of `bytes` (valid UTF-8): the letters
+/// [`is_arabic_letter`] accepts are all two-byte characters, so the run is read two bytes a step.
+fn arabic_letters_len(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    while let (Some(&lead), Some(&trail)) = (bytes.get(at), bytes.get(at + 1)) {
+        if !(0xD8..=0xDD).contains(&lead) {
+            break;
+        }
+        let code = ((lead as u32 & 0x1F) << 6) | (trail as u32 & 0x3F);
+        if !char::from_u32(code).is_some_and(is_arabic_letter) {
+            break;
+        }
+        at += 2;
+    }
+    at
+}
+
+/// The character at byte `at` of `text`, if `at` is inside it.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// Byte offset where the run of characters from `at` that satisfy `keep` ends.
+fn run_end(text: &str, at: usize, keep: impl Fn(char) -> bool) -> usize {
+    text[at..].find(|c: char| !keep(c)).map_or(text.len(), |len| at + len)
+}
+
 /// Cuts the normalised text into tokens.
 pub fn tokenize(n: &Normalized) -> Vec<Token> {
     let text = n.text();
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    let mut spans = n.map().cursor();
+    let mut at = 0;
+    while let Some(c) = char_at(text, at) {
+        let start = at;
+        let mut end = start + c.len_utf8();
         if c.is_whitespace() {
+            at = end;
             continue;
         }
         let kind;
-        let mut end = start + c.len_utf8();
         if is_arabic_letter(c) {
             kind = TokenKind::Word;
-            while let Some(&(i, d)) = chars.peek() {
-                if !is_arabic_letter(d) {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
+            end = start + arabic_letters_len(&text.as_bytes()[start..]);
         } else if c.is_ascii_digit() && !starts_latin_run(&text[start..]) {
             kind = TokenKind::Number;
-            while let Some(&(i, d)) = chars.peek() {
+            while let Some(d) = char_at(text, end) {
                 let separator_between_digits = matches!(d, '.' | ',' | '/' | '٫' | '٬')
-                    && text[i + d.len_utf8()..].chars().next().is_some_and(|e| e.is_ascii_digit());
+                    && char_at(text, end + d.len_utf8()).is_some_and(|e| e.is_ascii_digit());
                 if !(d.is_ascii_digit() || separator_between_digits) {
                     break;
                 }
-                end = i + d.len_utf8();
-                chars.next();
+                end += d.len_utf8();
             }
         } else if c.is_alphanumeric() && !is_arabic_letter(c) {
-            let url = text[start..].starts_with("http://") || text[start..].starts_with("https://") || text[start..].starts_with("www.");
-            let email = !url && email_len(&text[start..]).is_some();
-            kind = if url || email { TokenKind::Url } else { TokenKind::Latin };
-            if let Some(len) = email_len(&text[start..]).filter(|_| email) {
-                while chars.peek().is_some_and(|&(i, _)| i < start + len) {
-                    chars.next();
-                }
-                end = start + len;
-            } else {
-            while let Some(&(i, d)) = chars.peek() {
-                let keep = if url { !d.is_whitespace() } else { d.is_alphanumeric() && !is_arabic_letter(d) || d == '\'' };
-                if !keep {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
-            }
-        } else if c == '#' && chars.peek().is_some_and(|&(_, d)| d.is_alphanumeric()) {
+            let rest = &text[start..];
+            let url = rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
+            let email = if url { None } else { email_len(rest) };
+            kind = if url || email.is_some() { TokenKind::Url } else { TokenKind::Latin };
+            end = match email {
+                Some(len) => start + len,
+                None if url => run_end(text, end, |d| !d.is_whitespace()),
+                None => run_end(text, end, |d| d.is_alphanumeric() && !is_arabic_letter(d) || d == '\''),
+            };
+        } else if c == '#' && char_at(text, end).is_some_and(|d| d.is_alphanumeric()) {
             kind = TokenKind::Hashtag;
-            while let Some(&(i, d)) = chars.peek() {
-                if !(d.is_alphanumeric() || d == '_') {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
+            end = run_end(text, end, |d| d.is_alphanumeric() || d == '_');
         } else {
             kind = TokenKind::Punct;
         }
+        at = end;
         let proclitic_len = if kind == TokenKind::Word { proclitic_len(&text[start..end]) } else { 0 };
-        tokens.push(Token { kind, norm: start..end, span: n.source_span(start, end), proclitic_len });
+        tokens.push(Token { kind, norm: start..end, span: spans.source_span(start, end), proclitic_len });
     }
     tokens
 }
