@@ -7,6 +7,7 @@
 //! long enough to be a word, and keep a list of frequent words whose first letter is part of the
 //! root. The list is general Modern Standard Arabic vocabulary, not taken from any article.
 
+use crate::utf8::{char_count, has_prefix};
 use crate::wordset::{word_set, WordSet};
 use std::sync::OnceLock;
 
@@ -46,6 +47,12 @@ fn root_initial() -> &'static WordSet {
     SET.get_or_init(|| word_set(&ROOT_INITIAL))
 }
 
+/// The words of [`ROOT_INITIAL`] that start with س.
+fn root_initial_with_sin() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| ROOT_INITIAL.iter().copied().filter(|w| w.starts_with('س')).collect())
+}
+
 /// Whether ا + `tail` is one of [`NOT_ARTICLE`] (لله، للذين: the preposition ل on one of them).
 fn is_not_article_after_alef(tail: &str) -> bool {
     NOT_ARTICLE.iter().any(|word| word.strip_prefix('ا') == Some(tail))
@@ -67,7 +74,7 @@ pub fn proclitic_len(word: &str) -> usize {
     if listed {
         return 0;
     }
-    let count = word.chars().count();
+    let count = char_count(word);
     // Bytes and letters taken by a conjunction.
     let mut at = 0;
     let mut taken = 0;
@@ -82,15 +89,15 @@ pub fn proclitic_len(word: &str) -> usize {
     // A preposition with the article (بال، كال، لل), the article alone, a bare preposition, or س.
     let tail = &word[at..];
     let remaining = count - taken;
-    if tail.starts_with("لل") && remaining >= 4 && !is_not_article_after_alef(tail) {
+    if has_prefix(tail.as_bytes(), "لل".as_bytes()) && remaining >= 4 && !is_not_article_after_alef(tail) {
         return at + "لل".len();
     }
     for prefix in ["بال", "كال"] {
-        if tail.starts_with(prefix) && remaining >= 5 {
+        if has_prefix(tail.as_bytes(), prefix.as_bytes()) && remaining >= 5 {
             return at + prefix.len();
         }
     }
-    if tail.starts_with("ال") && remaining >= 4 && !NOT_ARTICLE.contains(&tail) {
+    if has_prefix(tail.as_bytes(), "ال".as_bytes()) && remaining >= 4 && !NOT_ARTICLE.contains(&tail) {
         return at + "ال".len();
     }
     if (tail.starts_with('ب') || tail.starts_with('ل')) && remaining >= 4 && !root_initial().contains(tail) {
@@ -99,7 +106,7 @@ pub fn proclitic_len(word: &str) -> usize {
     if tail.starts_with('س')
         && matches!(tail.chars().nth(1), Some('ي' | 'ت' | 'ن'))
         && remaining >= 5
-        && !ROOT_INITIAL.iter().any(|w| w.starts_with('س') && tail.starts_with(&w[..w.len() - 2]))
+        && !root_initial_with_sin().iter().any(|w| tail.starts_with(&w[..w.len() - 2]))
     {
         return at + 'س'.len_utf8();
     }

@@ -40,6 +40,7 @@ pub mod sentences;
 pub mod span;
 pub mod stem;
 pub mod tokens;
+mod utf8;
 mod wordset;
 mod words;
 

@@ -16,6 +16,7 @@
 
 pub use crate::offset_map::OffsetMap;
 use crate::offset_map::OffsetMapBuilder;
+use crate::utf8::{two_byte_set, TwoByteSet};
 use crate::Span;
 
 /// Text in matching form plus the map back to the input it came from.
@@ -102,41 +103,17 @@ pub fn normalize_char(c: char, out: &mut String) {
 }
 
 /// Two-byte characters (U+0080 to U+07FF, which hold the Arabic block) that normalisation keeps
-/// as they are, one bit each: checking a bit is all the normaliser does for ordinary letters.
-static KEPT_TWO_BYTE: [u64; 32] = kept_two_byte_table();
-
-const fn kept_two_byte_table() -> [u64; 32] {
-    let mut table = [0u64; 32];
-    let mut code = 0x80;
-    while code < 0x800 {
-        if let Some(c) = char::from_u32(code) {
-            if let Fold::Char(folded) = fold(c) {
-                if folded == c {
-                    table[(code / 64) as usize] |= 1 << (code % 64);
-                }
-            }
-        }
-        code += 1;
-    }
-    table
-}
+/// as they are: checking one bit is all the normaliser does for ordinary letters.
+static KEPT_TWO_BYTE: TwoByteSet = two_byte_set!(|c| matches!(fold(c), Fold::Char(folded) if folded == c));
 
 /// Byte length of the longest prefix of `bytes` (valid UTF-8) whose characters normalise to
 /// themselves: ASCII other than capitals, and the kept two-byte characters.
 fn kept_prefix_len(bytes: &[u8]) -> usize {
     let mut at = 0;
-    while let Some(&lead) = bytes.get(at) {
-        if lead < 0x80 {
-            if lead.is_ascii_uppercase() {
-                break;
-            }
+    while let Some(&byte) = bytes.get(at) {
+        if byte < 0x80 && !byte.is_ascii_uppercase() {
             at += 1;
-        } else if lead & 0xE0 == 0xC0 {
-            let Some(&trail) = bytes.get(at + 1) else { break };
-            let code = ((lead as usize & 0x1F) << 6) | (trail as usize & 0x3F);
-            if KEPT_TWO_BYTE[code / 64] & (1 << (code % 64)) == 0 {
-                break;
-            }
+        } else if KEPT_TWO_BYTE.contains_at(bytes, at) {
             at += 2;
         } else {
             break;

@@ -74,11 +74,13 @@ impl OffsetMap {
     }
 
     /// The index of the run holding normalised byte `pos` (`pos` inside the text).
+    #[inline]
     fn run_index(&self, pos: usize) -> usize {
         self.runs.partition_point(|run| run.norm_start as usize <= pos).saturating_sub(1)
     }
 
     /// The normalised byte just past run `index`.
+    #[inline]
     fn run_end(&self, index: usize) -> usize {
         self.runs.get(index + 1).map_or(self.text.len(), |next| next.norm_start as usize)
     }
@@ -135,7 +137,26 @@ impl SpanCursor<'_> {
         Span::new(source_start, source_end)
     }
 
+    /// The input span of a token: normalised bytes `[start, end)` with `start < end <= len`, both
+    /// on character boundaries. The same answer as [`SpanCursor::source_span`], found without
+    /// searching for character boundaries when the token lies inside one in-step run.
+    #[inline]
+    pub(crate) fn token_span(&mut self, start: usize, end: usize) -> Span {
+        debug_assert!(start < end && end <= self.map.text.len());
+        let index = self.seek(start);
+        let run_end = self.map.run_end(index);
+        match self.map.runs.get(index) {
+            Some(run) if run.in_step && end <= run_end => {
+                let offset = |pos: usize| run.source_start as usize + (pos - run.norm_start as usize);
+                let source_end = if end == run_end { run.source_end as usize } else { offset(end) };
+                Span::new(offset(start), source_end)
+            }
+            _ => self.source_span(start, end),
+        }
+    }
+
     /// The index of the run holding `pos` (inside the text), moving the cursor there.
+    #[inline]
     fn seek(&mut self, pos: usize) -> usize {
         let runs = &self.map.runs;
         let behind = !matches!(runs.get(self.run), Some(run) if run.norm_start as usize <= pos);

@@ -7,6 +7,7 @@
 //! list ها ان ات ون ين يه ية ه ة ي reduces to the eight endings below.
 
 use crate::normalize::normalize_str;
+use crate::utf8::{char_count, has_prefix, has_suffix};
 
 /// Articles with their particles and their length in letters, tried in this order; one is
 /// removed if two letters remain.
@@ -24,18 +25,18 @@ pub fn light_stem(word: &str) -> String {
 /// Light10 only strips letters from the ends, so the stem is a slice of the word.
 pub fn light_stem_normalized(word: &str) -> &str {
     let mut stem = word;
-    let mut letters = stem.chars().count();
+    let mut letters = char_count(stem);
     // و is removed when at least three letters remain.
     if letters >= 4 {
-        if let Some(rest) = stem.strip_prefix('و') {
-            stem = rest;
+        if has_prefix(stem.as_bytes(), "و".as_bytes()) {
+            stem = &stem["و".len()..];
             letters -= 1;
         }
     }
     for (article, article_letters) in ARTICLES {
         if letters >= article_letters + 2 {
-            if let Some(rest) = stem.strip_prefix(article) {
-                stem = rest;
+            if has_prefix(stem.as_bytes(), article.as_bytes()) {
+                stem = &stem[article.len()..];
                 letters -= article_letters;
                 break;
             }
@@ -43,8 +44,8 @@ pub fn light_stem_normalized(word: &str) -> &str {
     }
     for (suffix, suffix_letters) in SUFFIXES {
         if letters >= suffix_letters + 2 {
-            if let Some(rest) = stem.strip_suffix(suffix) {
-                stem = rest;
+            if has_suffix(stem.as_bytes(), suffix.as_bytes()) {
+                stem = &stem[..stem.len() - suffix.len()];
                 letters -= suffix_letters;
             }
         }

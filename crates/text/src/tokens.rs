@@ -1,5 +1,6 @@
 //! Tokens over a normalised text, each with its span in the input.
 
+use crate::utf8::{two_byte_set, TwoByteSet};
 use crate::{Normalized, Span};
 use std::ops::Range;
 
@@ -50,7 +51,7 @@ impl Token {
     }
 }
 
-pub(crate) fn is_arabic_letter(c: char) -> bool {
+pub(crate) const fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}')
 }
 
@@ -74,18 +75,13 @@ fn email_len(text: &str) -> Option<usize> {
     (domain.contains('.') && !domain.starts_with('.')).then_some(domain_start + domain.len())
 }
 
-/// Byte length of the run of Arabic letters at the start of `bytes` (valid UTF-8): the letters
-/// [`is_arabic_letter`] accepts are all two-byte characters, so the run is read two bytes a step.
+/// [`is_arabic_letter`] as a table: its letters are all two-byte characters.
+static ARABIC_LETTERS: TwoByteSet = two_byte_set!(|c| is_arabic_letter(c));
+
+/// Byte length of the run of Arabic letters at the start of `bytes`, read two bytes a step.
 fn arabic_letters_len(bytes: &[u8]) -> usize {
     let mut at = 0;
-    while let (Some(&lead), Some(&trail)) = (bytes.get(at), bytes.get(at + 1)) {
-        if !(0xD8..=0xDD).contains(&lead) {
-            break;
-        }
-        let code = ((lead as u32 & 0x1F) << 6) | (trail as u32 & 0x3F);
-        if !char::from_u32(code).is_some_and(is_arabic_letter) {
-            break;
-        }
+    while ARABIC_LETTERS.contains_at(bytes, at) {
         at += 2;
     }
     at
@@ -107,18 +103,30 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 6);
     let mut spans = n.map().cursor();
     let mut at = 0;
-    while let Some(c) = char_at(text, at) {
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(at) {
+        // The two commonest cases, a space and a word, are read off the bytes.
+        if byte == b' ' || byte == b'\n' {
+            at += 1;
+            continue;
+        }
+        if ARABIC_LETTERS.contains_at(bytes, at) {
+            let end = at + arabic_letters_len(&bytes[at..]);
+            let word = &text[at..end];
+            tokens.push(Token { kind: TokenKind::Word, norm: at..end, span: spans.token_span(at, end), proclitic_len: proclitic_len(word) });
+            at = end;
+            continue;
+        }
+        let Some(c) = char_at(text, at) else { break };
         let start = at;
         let mut end = start + c.len_utf8();
         if c.is_whitespace() {
             at = end;
             continue;
         }
+        // Arabic letters were all taken above, so what remains is never a word.
         let kind;
-        if is_arabic_letter(c) {
-            kind = TokenKind::Word;
-            end = start + arabic_letters_len(&text.as_bytes()[start..]);
-        } else if c.is_ascii_digit() && !starts_latin_run(&text[start..]) {
+        if c.is_ascii_digit() && !starts_latin_run(&text[start..]) {
             kind = TokenKind::Number;
             while let Some(d) = char_at(text, end) {
                 let separator_between_digits = matches!(d, '.' | ',' | '/' | '٫' | '٬')
@@ -128,7 +136,7 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
                 }
                 end += d.len_utf8();
             }
-        } else if c.is_alphanumeric() && !is_arabic_letter(c) {
+        } else if c.is_alphanumeric() {
             let rest = &text[start..];
             let url = rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
             let email = if url { None } else { email_len(rest) };
@@ -145,8 +153,7 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
             kind = TokenKind::Punct;
         }
         at = end;
-        let proclitic_len = if kind == TokenKind::Word { proclitic_len(&text[start..end]) } else { 0 };
-        tokens.push(Token { kind, norm: start..end, span: spans.source_span(start, end), proclitic_len });
+        tokens.push(Token { kind, norm: start..end, span: spans.token_span(start, end), proclitic_len: 0 });
     }
     tokens
 }
