@@ -12,7 +12,7 @@ use crate::wordset::{word_set, WordSet};
 use std::sync::OnceLock;
 
 /// Frequent words whose first letter و ف ب ل (or س) belongs to the word itself.
-pub(crate) const ROOT_INITIAL: [&str; 157] = [
+pub(crate) static ROOT_INITIAL: [&str; 157] = [
     // و
     "وزير", "وزيره", "وزراء", "وزاره", "وزارات", "وكاله", "وكالات", "وكيل", "ولايه", "ولايات", "وقت", "وضع", "وصل",
     "وصول", "وطن", "وطني", "وطنيه", "وجود", "وفد", "وفاه", "وفيات", "وقف", "وسط", "وسايل", "واشنطن", "وحده", "وحدات",
@@ -35,10 +35,10 @@ pub(crate) const ROOT_INITIAL: [&str; 157] = [
 ];
 
 /// Words of the form ال + two letters or more that are not the article plus a noun.
-pub(crate) const NOT_ARTICLE: [&str; 10] = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي", "الله"];
+pub(crate) static NOT_ARTICLE: [&str; 10] = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي", "الله"];
 
 /// Short words that may follow a conjunction (وقد، فلا، ولم، وهو).
-pub(crate) const SHORT_AFTER_CONJUNCTION: [&str; 16] =
+pub(crate) static SHORT_AFTER_CONJUNCTION: [&str; 16] =
     ["قد", "لا", "لم", "لن", "ان", "في", "من", "ما", "هو", "هي", "هم", "عن", "مع", "كل", "له", "لها"];
 
 /// [`ROOT_INITIAL`] as a set: it is consulted for most words that start with و ف ب ل.
@@ -46,6 +46,9 @@ fn root_initial() -> &'static WordSet {
     static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| word_set(&ROOT_INITIAL))
 }
+
+/// The prepositions ب ك fused with the article.
+static PREPOSITION_ARTICLES: [&str; 2] = ["بال", "كال"];
 
 /// The words of [`ROOT_INITIAL`] that start with س.
 fn root_initial_with_sin() -> &'static [&'static str] {
@@ -92,7 +95,7 @@ pub fn proclitic_len(word: &str) -> usize {
     if has_prefix(tail.as_bytes(), "لل".as_bytes()) && remaining >= 4 && !is_not_article_after_alef(tail) {
         return at + "لل".len();
     }
-    for prefix in ["بال", "كال"] {
+    for prefix in PREPOSITION_ARTICLES {
         if has_prefix(tail.as_bytes(), prefix.as_bytes()) && remaining >= 5 {
             return at + prefix.len();
         }

@@ -114,7 +114,7 @@ fn kept_prefix_len(bytes: &[u8]) -> usize {
         if byte < 0x80 && !byte.is_ascii_uppercase() {
             at += 1;
         } else if KEPT_TWO_BYTE.contains_at(bytes, at) {
-            at += 2;
+            at = KEPT_TWO_BYTE.run_end(bytes, at + 2);
         } else {
             break;
         }

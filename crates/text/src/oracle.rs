@@ -74,9 +74,9 @@ pub(crate) fn normalize(input: &str) -> ByteMap {
     ByteMap { text, starts, ends, input_len: input.len() as u32 }
 }
 
-const ROOT_INITIAL: &[&str] = &crate::clitics::ROOT_INITIAL;
-const NOT_ARTICLE: &[&str] = &crate::clitics::NOT_ARTICLE;
-const SHORT_AFTER_CONJUNCTION: &[&str] = &crate::clitics::SHORT_AFTER_CONJUNCTION;
+static ROOT_INITIAL: &[&str] = &crate::clitics::ROOT_INITIAL;
+static NOT_ARTICLE: &[&str] = &crate::clitics::NOT_ARTICLE;
+static SHORT_AFTER_CONJUNCTION: &[&str] = &crate::clitics::SHORT_AFTER_CONJUNCTION;
 
 pub(crate) fn proclitic_len(word: &str) -> usize {
     let letters: Vec<char> = word.chars().collect();

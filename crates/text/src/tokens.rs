@@ -1,6 +1,7 @@
 //! Tokens over a normalised text, each with its span in the input.
 
 use crate::utf8::{two_byte_set, TwoByteSet};
+use std::sync::OnceLock;
 use crate::{Normalized, Span};
 use std::ops::Range;
 
@@ -78,13 +79,24 @@ fn email_len(text: &str) -> Option<usize> {
 /// [`is_arabic_letter`] as a table: its letters are all two-byte characters.
 static ARABIC_LETTERS: TwoByteSet = two_byte_set!(|c| is_arabic_letter(c));
 
-/// Byte length of the run of Arabic letters at the start of `bytes`, read two bytes a step.
-fn arabic_letters_len(bytes: &[u8]) -> usize {
-    let mut at = 0;
-    while ARABIC_LETTERS.contains_at(bytes, at) {
-        at += 2;
+/// `char::is_alphanumeric` for the two-byte characters (Arabic punctuation, Latin accents), read
+/// from a table: the standard library answers those through its slower Unicode search.
+fn is_alphanumeric(c: char) -> bool {
+    static TWO_BYTE: OnceLock<[u64; 32]> = OnceLock::new();
+    let code = c as usize;
+    if !(0x80..0x800).contains(&code) {
+        return c.is_alphanumeric();
     }
-    at
+    let table = TWO_BYTE.get_or_init(|| {
+        let mut bits = [0u64; 32];
+        for code in 0x80..0x800u32 {
+            if char::from_u32(code).is_some_and(char::is_alphanumeric) {
+                bits[(code / 64) as usize] |= 1 << (code % 64);
+            }
+        }
+        bits
+    });
+    table[code / 64] & (1 << (code % 64)) != 0
 }
 
 /// The character at byte `at` of `text`, if `at` is inside it.
@@ -111,7 +123,7 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
             continue;
         }
         if ARABIC_LETTERS.contains_at(bytes, at) {
-            let end = at + arabic_letters_len(&bytes[at..]);
+            let end = ARABIC_LETTERS.run_end(bytes, at);
             let word = &text[at..end];
             tokens.push(Token { kind: TokenKind::Word, norm: at..end, span: spans.token_span(at, end), proclitic_len: proclitic_len(word) });
             at = end;
@@ -136,7 +148,7 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
                 }
                 end += d.len_utf8();
             }
-        } else if c.is_alphanumeric() {
+        } else if is_alphanumeric(c) {
             let rest = &text[start..];
             let url = rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
             let email = if url { None } else { email_len(rest) };
@@ -144,11 +156,11 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
             end = match email {
                 Some(len) => start + len,
                 None if url => run_end(text, end, |d| !d.is_whitespace()),
-                None => run_end(text, end, |d| d.is_alphanumeric() && !is_arabic_letter(d) || d == '\''),
+                None => run_end(text, end, |d| is_alphanumeric(d) && !is_arabic_letter(d) || d == '\''),
             };
-        } else if c == '#' && char_at(text, end).is_some_and(|d| d.is_alphanumeric()) {
+        } else if c == '#' && char_at(text, end).is_some_and(is_alphanumeric) {
             kind = TokenKind::Hashtag;
-            end = run_end(text, end, |d| d.is_alphanumeric() || d == '_');
+            end = run_end(text, end, |d| is_alphanumeric(d) || d == '_');
         } else {
             kind = TokenKind::Punct;
         }
@@ -187,6 +199,15 @@ mod tests {
         );
         assert_eq!(toks[1].base(&n), "وزير");
         assert_eq!(toks[1].proclitic_span(&n).slice(input), "ال");
+    }
+
+    #[test]
+    fn alphanumeric_table_agrees_with_the_standard_library() {
+        for code in 0..0x1000u32 {
+            if let Some(c) = char::from_u32(code) {
+                assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{code:04X}");
+            }
+        }
     }
 
     #[test]

@@ -38,12 +38,26 @@ impl TwoByteSet {
     #[inline]
     pub(crate) fn contains_at(&self, bytes: &[u8], at: usize) -> bool {
         match (bytes.get(at), bytes.get(at + 1)) {
-            (Some(&lead), Some(&trail)) if lead & 0xE0 == 0xC0 => {
-                let code = ((lead as usize & 0x1F) << 6) | (trail as usize & 0x3F);
-                self.0[code / 64] & (1 << (code % 64)) != 0
-            }
+            (Some(&lead), Some(&trail)) => self.contains_pair(lead, trail),
             _ => false,
         }
+    }
+
+    /// Whether the bytes `lead`, `trail` are a two-byte character of the set. The lead byte's low
+    /// five bits pick the word of the table, the trail byte's low six bits the bit.
+    #[inline]
+    fn contains_pair(&self, lead: u8, trail: u8) -> bool {
+        lead & 0xE0 == 0xC0 && (self.0[(lead & 0x1F) as usize] >> (trail & 0x3F)) & 1 != 0
+    }
+
+    /// The end of the run of the set's characters that starts at `bytes[at]` (`at` itself when
+    /// none starts there); `bytes` valid UTF-8 as for [`TwoByteSet::contains_at`].
+    #[inline]
+    pub(crate) fn run_end(&self, bytes: &[u8], mut at: usize) -> usize {
+        while at + 1 < bytes.len() && self.contains_pair(bytes[at], bytes[at + 1]) {
+            at += 2;
+        }
+        at
     }
 }
 
@@ -107,6 +121,10 @@ mod tests {
         assert!(!ARABIC.contains_at(bytes, 3), "é is two bytes but not Arabic");
         assert!(!ARABIC.contains_at(bytes, 5), "three-byte character");
         assert!(!ARABIC.contains_at(bytes, text.len()));
+        let word = "xابت ";
+        assert_eq!(ARABIC.run_end(word.as_bytes(), 1), 7);
+        assert_eq!(ARABIC.run_end(word.as_bytes(), 0), 0);
+        assert_eq!(ARABIC.run_end(word.as_bytes(), word.len()), word.len());
     }
 
     #[test]

@@ -27,15 +27,29 @@ impl WordHasher {
 impl Hasher for WordHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        // Whole eight-byte words, then the last eight bytes again (overlapping) or, for shorter
+        // input, two overlapping four-byte reads: no byte-by-byte tail loop.
+        let len = bytes.len();
+        if len >= 8 {
+            let mut chunks = bytes.chunks_exact(8);
+            for chunk in &mut chunks {
+                self.add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+            }
+            if !chunks.remainder().is_empty() {
+                self.add(u64::from_le_bytes(bytes[len - 8..].try_into().unwrap_or_default()));
+            }
+        } else if len >= 4 {
+            let head = u32::from_le_bytes(bytes[..4].try_into().unwrap_or_default()) as u64;
+            let tail = u32::from_le_bytes(bytes[len - 4..].try_into().unwrap_or_default()) as u64;
+            self.add(head << 32 | tail);
+        } else {
+            let mut word = 0u64;
+            for &byte in bytes {
+                word = word << 8 | byte as u64;
+            }
+            self.add(word);
         }
-        let mut last = 0u64;
-        for (i, &byte) in chunks.remainder().iter().enumerate() {
-            last |= (byte as u64) << (8 * i);
-        }
-        self.add(last);
+        self.add(len as u64);
     }
 
     #[inline]
@@ -66,5 +80,12 @@ mod tests {
         let set = word_set(&["وزير", "بلد", "a"]);
         assert!(set.contains("وزير") && set.contains("بلد") && set.contains("a"));
         assert!(!set.contains("وزيرة") && !set.contains("بل") && !set.contains(""));
+        let long = word_set(&["abcdefghij", "abcdefgh", "abcd", "abcde"]);
+        for word in ["abcdefghij", "abcdefgh", "abcd", "abcde"] {
+            assert!(long.contains(word), "{word}");
+        }
+        for word in ["abcdefghi", "abcdefg", "abc", "bcdefghij", "abcdefghik"] {
+            assert!(!long.contains(word), "{word}");
+        }
     }
 }
