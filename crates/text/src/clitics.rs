@@ -83,7 +83,7 @@ pub fn proclitic_len(word: &str) -> usize {
     let mut taken = 0;
     if matches!(first, 'و' | 'ف') && count >= 3 {
         let after = &word[first.len_utf8()..];
-        let long_enough = count - 1 >= 3 || SHORT_AFTER_CONJUNCTION.contains(&after);
+        let long_enough = count > 3 || SHORT_AFTER_CONJUNCTION.contains(&after);
         if long_enough {
             at = first.len_utf8();
             taken = 1;

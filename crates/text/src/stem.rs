@@ -27,27 +27,21 @@ pub fn light_stem_normalized(word: &str) -> &str {
     let mut stem = word;
     let mut letters = char_count(stem);
     // و is removed when at least three letters remain.
-    if letters >= 4 {
-        if has_prefix(stem.as_bytes(), "و".as_bytes()) {
-            stem = &stem["و".len()..];
-            letters -= 1;
-        }
+    if letters >= 4 && has_prefix(stem.as_bytes(), "و".as_bytes()) {
+        stem = &stem["و".len()..];
+        letters -= 1;
     }
     for (article, article_letters) in ARTICLES {
-        if letters >= article_letters + 2 {
-            if has_prefix(stem.as_bytes(), article.as_bytes()) {
-                stem = &stem[article.len()..];
-                letters -= article_letters;
-                break;
-            }
+        if letters >= article_letters + 2 && has_prefix(stem.as_bytes(), article.as_bytes()) {
+            stem = &stem[article.len()..];
+            letters -= article_letters;
+            break;
         }
     }
     for (suffix, suffix_letters) in SUFFIXES {
-        if letters >= suffix_letters + 2 {
-            if has_suffix(stem.as_bytes(), suffix.as_bytes()) {
-                stem = &stem[..stem.len() - suffix.len()];
-                letters -= suffix_letters;
-            }
+        if letters >= suffix_letters + 2 && has_suffix(stem.as_bytes(), suffix.as_bytes()) {
+            stem = &stem[..stem.len() - suffix.len()];
+            letters -= suffix_letters;
         }
     }
     stem
