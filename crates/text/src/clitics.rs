@@ -7,7 +7,7 @@
 //! long enough to be a word, and keep a list of frequent words whose first letter is part of the
 //! root. The list is general Modern Standard Arabic vocabulary, not taken from any article.
 
-use crate::utf8::{char_count, has_prefix};
+use crate::utf8::char_count;
 use crate::wordset::{word_set, WordSet};
 use std::sync::OnceLock;
 
@@ -63,6 +63,12 @@ fn is_not_article_after_alef(tail: &str) -> bool {
 
 /// Byte length, in the normalised `word`, of its proclitics (0 when none).
 pub fn proclitic_len(word: &str) -> usize {
+    proclitic_len_counted(word, || char_count(word))
+}
+
+/// [`proclitic_len`] for a caller that knows how many letters `word` has (`letters`, asked only
+/// when a rule needs it): the tokeniser's words are all two-byte letters.
+pub(crate) fn proclitic_len_counted(word: &str, letters: impl FnOnce() -> usize) -> usize {
     let Some(first) = word.chars().next() else { return 0 };
     // Every particle starts with one of these letters; other words are done without a lookup.
     if !matches!(first, 'و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا' | 'س') {
@@ -77,7 +83,8 @@ pub fn proclitic_len(word: &str) -> usize {
     if listed {
         return 0;
     }
-    let count = char_count(word);
+    let count = letters();
+    debug_assert_eq!(count, char_count(word));
     // Bytes and letters taken by a conjunction.
     let mut at = 0;
     let mut taken = 0;
@@ -92,15 +99,15 @@ pub fn proclitic_len(word: &str) -> usize {
     // A preposition with the article (بال، كال، لل), the article alone, a bare preposition, or س.
     let tail = &word[at..];
     let remaining = count - taken;
-    if has_prefix(tail.as_bytes(), "لل".as_bytes()) && remaining >= 4 && !is_not_article_after_alef(tail) {
+    if tail.as_bytes().starts_with("لل".as_bytes()) && remaining >= 4 && !is_not_article_after_alef(tail) {
         return at + "لل".len();
     }
     for prefix in PREPOSITION_ARTICLES {
-        if has_prefix(tail.as_bytes(), prefix.as_bytes()) && remaining >= 5 {
+        if tail.as_bytes().starts_with(prefix.as_bytes()) && remaining >= 5 {
             return at + prefix.len();
         }
     }
-    if has_prefix(tail.as_bytes(), "ال".as_bytes()) && remaining >= 4 && !NOT_ARTICLE.contains(&tail) {
+    if tail.as_bytes().starts_with("ال".as_bytes()) && remaining >= 4 && !NOT_ARTICLE.contains(&tail) {
         return at + "ال".len();
     }
     if (tail.starts_with('ب') || tail.starts_with('ل')) && remaining >= 4 && !root_initial().contains(tail) {

@@ -7,7 +7,7 @@
 //! list ها ان ات ون ين يه ية ه ة ي reduces to the eight endings below.
 
 use crate::normalize::normalize_str;
-use crate::utf8::{char_count, has_prefix, has_suffix};
+use crate::utf8::char_count;
 
 /// Articles with their particles and their length in letters, tried in this order; one is
 /// removed if two letters remain.
@@ -27,19 +27,19 @@ pub fn light_stem_normalized(word: &str) -> &str {
     let mut stem = word;
     let mut letters = char_count(stem);
     // و is removed when at least three letters remain.
-    if letters >= 4 && has_prefix(stem.as_bytes(), "و".as_bytes()) {
+    if letters >= 4 && stem.as_bytes().starts_with("و".as_bytes()) {
         stem = &stem["و".len()..];
         letters -= 1;
     }
     for (article, article_letters) in ARTICLES {
-        if letters >= article_letters + 2 && has_prefix(stem.as_bytes(), article.as_bytes()) {
+        if letters >= article_letters + 2 && stem.as_bytes().starts_with(article.as_bytes()) {
             stem = &stem[article.len()..];
             letters -= article_letters;
             break;
         }
     }
     for (suffix, suffix_letters) in SUFFIXES {
-        if letters >= suffix_letters + 2 && has_suffix(stem.as_bytes(), suffix.as_bytes()) {
+        if letters >= suffix_letters + 2 && stem.as_bytes().ends_with(suffix.as_bytes()) {
             stem = &stem[..stem.len() - suffix.len()];
             letters -= suffix_letters;
         }

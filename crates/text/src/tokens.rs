@@ -125,7 +125,9 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
         if ARABIC_LETTERS.contains_at(bytes, at) {
             let end = ARABIC_LETTERS.run_end(bytes, at);
             let word = &text[at..end];
-            tokens.push(Token { kind: TokenKind::Word, norm: at..end, span: spans.token_span(at, end), proclitic_len: proclitic_len(word) });
+            // Arabic letters are two bytes each.
+            let proclitic_len = proclitic_len_counted(word, || word.len() / 2);
+            tokens.push(Token { kind: TokenKind::Word, norm: at..end, span: spans.token_span(at, end), proclitic_len });
             at = end;
             continue;
         }
@@ -170,6 +172,7 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
     tokens
 }
 
+use crate::clitics::proclitic_len_counted;
 pub use crate::clitics::proclitic_len;
 
 #[cfg(test)]

@@ -61,19 +61,6 @@ impl TwoByteSet {
     }
 }
 
-/// Whether `bytes` starts with `prefix`, compared byte by byte (affixes are a few bytes long, and
-/// most words differ from them in the first byte compared: no call to `memcmp`).
-#[inline]
-pub(crate) fn has_prefix(bytes: &[u8], prefix: &[u8]) -> bool {
-    bytes.len() >= prefix.len() && bytes.iter().zip(prefix).all(|(a, b)| a == b)
-}
-
-/// Whether `bytes` ends with `suffix`, compared byte by byte from the end.
-#[inline]
-pub(crate) fn has_suffix(bytes: &[u8], suffix: &[u8]) -> bool {
-    bytes.len() >= suffix.len() && bytes.iter().rev().zip(suffix.iter().rev()).all(|(a, b)| a == b)
-}
-
 /// The number of characters in `text`: the bytes that do not continue a character, counted eight
 /// at a time. Faster than `chars().count()` on the short strings (words) it is used for.
 #[inline]
@@ -125,15 +112,6 @@ mod tests {
         assert_eq!(ARABIC.run_end(word.as_bytes(), 1), 7);
         assert_eq!(ARABIC.run_end(word.as_bytes(), 0), 0);
         assert_eq!(ARABIC.run_end(word.as_bytes(), word.len()), word.len());
-    }
-
-    #[test]
-    fn prefixes_and_suffixes() {
-        assert!(has_prefix("والمدينه".as_bytes(), "وال".as_bytes()));
-        assert!(!has_prefix("و".as_bytes(), "وال".as_bytes()));
-        assert!(has_suffix("حكومتها".as_bytes(), "ها".as_bytes()));
-        assert!(!has_suffix("حكومتهم".as_bytes(), "ها".as_bytes()));
-        assert!(has_prefix(b"ab", b"") && has_suffix(b"", b""));
     }
 
     #[test]
