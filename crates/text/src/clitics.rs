@@ -7,8 +7,12 @@
 //! long enough to be a word, and keep a list of frequent words whose first letter is part of the
 //! root. The list is general Modern Standard Arabic vocabulary, not taken from any article.
 
+use crate::utf8::char_count;
+use crate::wordset::{word_set, WordSet};
+use std::sync::OnceLock;
+
 /// Frequent words whose first letter و ف ب ل (or س) belongs to the word itself.
-const ROOT_INITIAL: [&str; 157] = [
+pub(crate) static ROOT_INITIAL: [&str; 157] = [
     // و
     "وزير", "وزيره", "وزراء", "وزاره", "وزارات", "وكاله", "وكالات", "وكيل", "ولايه", "ولايات", "وقت", "وضع", "وصل",
     "وصول", "وطن", "وطني", "وطنيه", "وجود", "وفد", "وفاه", "وفيات", "وقف", "وسط", "وسايل", "واشنطن", "وحده", "وحدات",
@@ -31,55 +35,92 @@ const ROOT_INITIAL: [&str; 157] = [
 ];
 
 /// Words of the form ال + two letters or more that are not the article plus a noun.
-const NOT_ARTICLE: [&str; 10] = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي", "الله"];
+pub(crate) static NOT_ARTICLE: [&str; 10] = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي", "الله"];
 
 /// Short words that may follow a conjunction (وقد، فلا، ولم، وهو).
-const SHORT_AFTER_CONJUNCTION: [&str; 16] =
+pub(crate) static SHORT_AFTER_CONJUNCTION: [&str; 16] =
     ["قد", "لا", "لم", "لن", "ان", "في", "من", "ما", "هو", "هي", "هم", "عن", "مع", "كل", "له", "لها"];
+
+/// [`ROOT_INITIAL`] as a set: it is consulted for most words that start with و ف ب ل.
+fn root_initial() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| word_set(&ROOT_INITIAL))
+}
+
+/// The prepositions ب ك fused with the article.
+static PREPOSITION_ARTICLES: [&str; 2] = ["بال", "كال"];
+
+/// The words of [`ROOT_INITIAL`] that start with س.
+fn root_initial_with_sin() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| ROOT_INITIAL.iter().copied().filter(|w| w.starts_with('س')).collect())
+}
+
+/// Whether ا + `tail` is one of [`NOT_ARTICLE`] (لله، للذين: the preposition ل on one of them).
+fn is_not_article_after_alef(tail: &str) -> bool {
+    NOT_ARTICLE.iter().any(|word| word.strip_prefix('ا') == Some(tail))
+}
 
 /// Byte length, in the normalised `word`, of its proclitics (0 when none).
 pub fn proclitic_len(word: &str) -> usize {
-    let letters: Vec<char> = word.chars().collect();
-    let count = letters.len();
-    let byte_len = |chars: usize| -> usize { letters[..chars].iter().map(|c| c.len_utf8()).sum() };
-    let rest = |from: usize| -> String { letters[from..].iter().collect() };
-    if ROOT_INITIAL.contains(&word) || NOT_ARTICLE.contains(&word) {
+    proclitic_len_counted(word, || char_count(word))
+}
+
+/// [`proclitic_len`] for a caller that knows how many letters `word` has (`letters`, asked only
+/// when a rule needs it): the tokeniser's words are all two-byte letters.
+pub(crate) fn proclitic_len_counted(word: &str, letters: impl FnOnce() -> usize) -> usize {
+    let Some(first) = word.chars().next() else { return 0 };
+    // Every particle starts with one of these letters; other words are done without a lookup.
+    if !matches!(first, 'و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا' | 'س') {
         return 0;
     }
+    // The listed words start with و ف ب ل س (ROOT_INITIAL) or ا (NOT_ARTICLE); see the test.
+    let listed = match first {
+        'ا' => NOT_ARTICLE.contains(&word),
+        'ك' => false,
+        _ => root_initial().contains(word),
+    };
+    if listed {
+        return 0;
+    }
+    let count = letters();
+    debug_assert_eq!(count, char_count(word));
+    // Bytes and letters taken by a conjunction.
     let mut at = 0;
-    // A conjunction.
-    if matches!(letters.first(), Some('و' | 'ف')) && count >= 3 {
-        let after = rest(1);
-        let long_enough = count - 1 >= 3 || SHORT_AFTER_CONJUNCTION.contains(&after.as_str());
+    let mut taken = 0;
+    if matches!(first, 'و' | 'ف') && count >= 3 {
+        let after = &word[first.len_utf8()..];
+        let long_enough = count > 3 || SHORT_AFTER_CONJUNCTION.contains(&after);
         if long_enough {
-            at = 1;
+            at = first.len_utf8();
+            taken = 1;
         }
     }
     // A preposition with the article (بال، كال، لل), the article alone, a bare preposition, or س.
-    let tail = rest(at);
-    let remaining = count - at;
-    if tail.starts_with("لل") && remaining >= 4 && !NOT_ARTICLE.contains(&format!("ا{tail}").as_str()) {
-        return byte_len(at + 2);
+    let tail = &word[at..];
+    let remaining = count - taken;
+    if tail.as_bytes().starts_with("لل".as_bytes()) && remaining >= 4 && !is_not_article_after_alef(tail) {
+        return at + "لل".len();
     }
-    for prefix in ["بال", "كال"] {
-        if tail.starts_with(prefix) && remaining >= prefix.chars().count() + 2 {
-            return byte_len(at + 3);
+    for prefix in PREPOSITION_ARTICLES {
+        if tail.as_bytes().starts_with(prefix.as_bytes()) && remaining >= 5 {
+            return at + prefix.len();
         }
     }
-    if tail.starts_with("ال") && remaining >= 4 && !NOT_ARTICLE.contains(&tail.as_str()) {
-        return byte_len(at + 2);
+    if tail.as_bytes().starts_with("ال".as_bytes()) && remaining >= 4 && !NOT_ARTICLE.contains(&tail) {
+        return at + "ال".len();
     }
-    if matches!(tail.chars().next(), Some('ب' | 'ل')) && remaining >= 4 && !ROOT_INITIAL.contains(&tail.as_str()) {
-        return byte_len(at + 1);
+    if (tail.starts_with('ب') || tail.starts_with('ل')) && remaining >= 4 && !root_initial().contains(tail) {
+        return at + 'ب'.len_utf8();
     }
     if tail.starts_with('س')
         && matches!(tail.chars().nth(1), Some('ي' | 'ت' | 'ن'))
         && remaining >= 5
-        && !ROOT_INITIAL.iter().any(|w| w.starts_with('س') && tail.starts_with(&w[..w.len() - 2]))
+        && !root_initial_with_sin().iter().any(|w| tail.starts_with(&w[..w.len() - 2]))
     {
-        return byte_len(at + 1);
+        return at + 'س'.len_utf8();
     }
-    byte_len(at)
+    at
 }
 
 #[cfg(test)]
@@ -89,6 +130,12 @@ mod tests {
     /// The proclitic part of `word` (in matching form).
     fn clitic(word: &str) -> &str {
         &word[..proclitic_len(word)]
+    }
+
+    #[test]
+    fn listed_words_start_where_the_lookup_expects() {
+        assert!(ROOT_INITIAL.iter().all(|w| w.starts_with(['و', 'ف', 'ب', 'ل', 'س'])));
+        assert!(NOT_ARTICLE.iter().all(|w| w.starts_with("ال")));
     }
 
     #[test]

@@ -14,29 +14,25 @@
 //! - zero-width and bidi controls are dropped; odd spaces become a plain space;
 //! - Eastern Arabic and Persian digits become ASCII digits; ASCII letters are lower-cased.
 
+pub use crate::offset_map::OffsetMap;
+use crate::offset_map::OffsetMapBuilder;
+use crate::utf8::{two_byte_set, TwoByteSet};
 use crate::Span;
 
 /// Text in matching form plus the map back to the input it came from.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
-    text: String,
+    /// The map owns the normalised text: it reads character boundaries from it.
     map: OffsetMap,
-}
-
-/// For each byte of a normalised text, the input byte range of the character that produced it.
-#[derive(Debug, Clone, Default)]
-pub struct OffsetMap {
-    starts: Vec<u32>,
-    ends: Vec<u32>,
-    input_len: u32,
 }
 
 impl Normalized {
     /// The normalised text.
     pub fn text(&self) -> &str {
-        &self.text
+        self.map.text()
     }
 
+    /// The map from normalised bytes back to the input.
     pub fn map(&self) -> &OffsetMap {
         &self.map
     }
@@ -47,36 +43,9 @@ impl Normalized {
     }
 }
 
-impl OffsetMap {
-    /// The input span that produced normalised bytes `[start, end)`.
-    ///
-    /// An empty range maps to an empty span at the input position of `start`.
-    pub fn source_span(&self, start: usize, end: usize) -> Span {
-        let len = self.starts.len();
-        if start >= end || start >= len {
-            let at = self.source_offset(start);
-            return Span::new(at, at);
-        }
-        let end = end.min(len);
-        Span::new(self.starts[start] as usize, self.ends[end - 1] as usize)
-    }
-
-    /// The input offset where normalised byte `pos` starts (the input length past the end).
-    pub fn source_offset(&self, pos: usize) -> usize {
-        self.starts.get(pos).map_or(self.input_len as usize, |&s| s as usize)
-    }
-
-    /// The input offset just after normalised byte `pos - 1`.
-    pub fn source_end(&self, pos: usize) -> usize {
-        if pos == 0 {
-            return self.source_offset(0);
-        }
-        self.ends.get(pos - 1).map_or(self.input_len as usize, |&e| e as usize)
-    }
-}
-
 /// What one input character becomes in matching form.
-enum Fold {
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fold {
     Drop,
     /// Dropped, and part of the letter before it (a diacritic), so that letter's span grows.
     Absorb,
@@ -85,7 +54,7 @@ enum Fold {
     Decompose,
 }
 
-fn fold(c: char) -> Fold {
+pub(crate) const fn fold(c: char) -> Fold {
     match c {
         'A'..='Z' => Fold::Char(c.to_ascii_lowercase()),
         '\u{0000}'..='\u{007F}' => Fold::Char(c),
@@ -102,8 +71,8 @@ fn fold(c: char) -> Fold {
         'ة' | 'ۀ' | 'ە' | 'ھ' | 'ۃ' => Fold::Char('ه'),
         'ؤ' => Fold::Char('و'),
         'ک' => Fold::Char('ك'),
-        '٠'..='٩' => Fold::Char(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
-        '۰'..='۹' => Fold::Char(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
+        '٠'..='٩' => Fold::Char((b'0' + (c as u32 - '٠' as u32) as u8) as char),
+        '۰'..='۹' => Fold::Char((b'0' + (c as u32 - '۰' as u32) as u8) as char),
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => Fold::Decompose,
         _ => Fold::Char(c),
     }
@@ -133,41 +102,64 @@ pub fn normalize_char(c: char, out: &mut String) {
     }
 }
 
+/// Two-byte characters (U+0080 to U+07FF, which hold the Arabic block) that normalisation keeps
+/// as they are: checking one bit is all the normaliser does for ordinary letters.
+static KEPT_TWO_BYTE: TwoByteSet = two_byte_set!(|c| matches!(fold(c), Fold::Char(folded) if folded == c));
+
+/// Byte length of the longest prefix of `bytes` (valid UTF-8) whose characters normalise to
+/// themselves: ASCII other than capitals, and the kept two-byte characters.
+fn kept_prefix_len(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if byte < 0x80 && !byte.is_ascii_uppercase() {
+            at += 1;
+        } else if KEPT_TWO_BYTE.contains_at(bytes, at) {
+            at = KEPT_TWO_BYTE.run_end(bytes, at + 2);
+        } else {
+            break;
+        }
+    }
+    at
+}
+
 /// The matching form of `input`, with the map back to its bytes.
 pub fn normalize(input: &str) -> Normalized {
     let mut text = String::with_capacity(input.len());
-    let mut starts: Vec<u32> = Vec::with_capacity(input.len());
-    let mut ends: Vec<u32> = Vec::with_capacity(input.len());
-    // Normalised byte range of the last character that produced output, for absorbing diacritics.
-    let mut last_output = 0..0;
-    for (at, c) in input.char_indices() {
-        let end = (at + c.len_utf8()) as u32;
-        if c.is_ascii() {
-            text.push(c.to_ascii_lowercase());
-            starts.push(at as u32);
-            ends.push(end);
-            last_output = text.len() - 1..text.len();
-            continue;
+    let mut map = OffsetMapBuilder::new();
+    let mut at = 0;
+    while at < input.len() {
+        // Most of a text is kept as it is: copy such stretches whole, as one step of the map.
+        let kept = at + kept_prefix_len(&input.as_bytes()[at..]);
+        if kept > at {
+            map.in_step(text.len(), at, kept);
+            text.push_str(&input[at..kept]);
+            at = kept;
         }
+        let Some(c) = input[at..].chars().next() else { break };
+        let end = at + c.len_utf8();
         let before = text.len();
         match fold(c) {
-            Fold::Absorb => {
-                for e in &mut ends[last_output.clone()] {
-                    *e = end;
+            Fold::Absorb => map.absorb(end),
+            Fold::Drop => {}
+            Fold::Char(folded) => {
+                text.push(folded);
+                if folded.len_utf8() == c.len_utf8() {
+                    map.in_step(before, at, end);
+                } else {
+                    map.whole(before, at, end);
                 }
-                continue;
             }
-            Fold::Drop => continue,
-            _ => normalize_char(c, &mut text),
+            Fold::Decompose => {
+                normalize_char(c, &mut text);
+                if text.len() > before {
+                    map.whole(before, at, end);
+                }
+            }
         }
-        let added = text.len() - before;
-        starts.extend(std::iter::repeat(at as u32).take(added));
-        ends.extend(std::iter::repeat(end).take(added));
-        if added > 0 {
-            last_output = before..text.len();
-        }
+        at = end;
     }
-    Normalized { text, map: OffsetMap { starts, ends, input_len: input.len() as u32 } }
+    let input_len = input.len();
+    Normalized { map: map.finish(text, input_len) }
 }
 
 /// The matching form of `input`, without a map (for lexicons and queries).

@@ -7,34 +7,44 @@
 //! list ها ان ات ون ين يه ية ه ة ي reduces to the eight endings below.
 
 use crate::normalize::normalize_str;
+use crate::utf8::char_count;
 
-/// Articles with their particles, tried in this order; one is removed if two letters remain.
-const ARTICLES: [&str; 6] = ["وال", "بال", "كال", "فال", "لل", "ال"];
-/// Suffixes, tried once each in this order; each is removed if two letters remain.
-const SUFFIXES: [&str; 8] = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
+/// Articles with their particles and their length in letters, tried in this order; one is
+/// removed if two letters remain.
+const ARTICLES: [(&str, usize); 6] = [("وال", 3), ("بال", 3), ("كال", 3), ("فال", 3), ("لل", 2), ("ال", 2)];
+/// Suffixes and their length in letters, tried once each in this order; each is removed if two
+/// letters remain.
+const SUFFIXES: [(&str, usize); 8] = [("ها", 2), ("ان", 2), ("ات", 2), ("ون", 2), ("ين", 2), ("يه", 2), ("ه", 1), ("ي", 1)];
 
 /// The Light10 stem of an Arabic word (normalised first, so raw text is accepted too).
 pub fn light_stem(word: &str) -> String {
-    let normalised = normalize_str(word);
-    let mut chars: Vec<char> = normalised.chars().collect();
+    light_stem_normalized(&normalize_str(word)).to_string()
+}
+
+/// The Light10 stem of a word already in matching form (a token's text), without allocating:
+/// Light10 only strips letters from the ends, so the stem is a slice of the word.
+pub fn light_stem_normalized(word: &str) -> &str {
+    let mut stem = word;
+    let mut letters = char_count(stem);
     // و is removed when at least three letters remain.
-    if chars.len() >= 4 && chars[0] == 'و' {
-        chars.remove(0);
+    if letters >= 4 && stem.as_bytes().starts_with("و".as_bytes()) {
+        stem = &stem["و".len()..];
+        letters -= 1;
     }
-    for article in ARTICLES {
-        let article: Vec<char> = article.chars().collect();
-        if chars.len() >= article.len() + 2 && chars.starts_with(&article) {
-            chars.drain(..article.len());
+    for (article, article_letters) in ARTICLES {
+        if letters >= article_letters + 2 && stem.as_bytes().starts_with(article.as_bytes()) {
+            stem = &stem[article.len()..];
+            letters -= article_letters;
             break;
         }
     }
-    for suffix in SUFFIXES {
-        let suffix: Vec<char> = suffix.chars().collect();
-        if chars.len() >= suffix.len() + 2 && chars.ends_with(&suffix) {
-            chars.truncate(chars.len() - suffix.len());
+    for (suffix, suffix_letters) in SUFFIXES {
+        if letters >= suffix_letters + 2 && stem.as_bytes().ends_with(suffix.as_bytes()) {
+            stem = &stem[..stem.len() - suffix.len()];
+            letters -= suffix_letters;
         }
     }
-    chars.into_iter().collect()
+    stem
 }
 
 #[cfg(test)]
@@ -50,6 +60,23 @@ mod tests {
         assert_eq!(light_stem("الحكومة"), "حكوم");
         assert_eq!(light_stem("حكومتها"), "حكومت");
         assert_eq!(light_stem("المسلحين"), "مسلح");
+    }
+
+    #[test]
+    fn affix_lengths_are_counted_in_letters() {
+        for (affix, letters) in ARTICLES.iter().chain(SUFFIXES.iter()) {
+            assert_eq!(affix.chars().count(), *letters, "{affix}");
+        }
+    }
+
+    #[test]
+    fn normalised_words_stem_to_a_slice() {
+        let word = "والمفاوضات";
+        let stem = light_stem_normalized(word);
+        assert_eq!(stem, "مفاوض");
+        assert!(word.contains(stem));
+        assert_eq!(light_stem_normalized("حكومتها"), "حكومت");
+        assert_eq!(light_stem_normalized("ab"), "ab");
     }
 
     #[test]

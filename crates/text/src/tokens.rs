@@ -1,5 +1,7 @@
 //! Tokens over a normalised text, each with its span in the input.
 
+use crate::utf8::{two_byte_set, TwoByteSet};
+use std::sync::OnceLock;
 use crate::{Normalized, Span};
 use std::ops::Range;
 
@@ -50,7 +52,7 @@ impl Token {
     }
 }
 
-pub(crate) fn is_arabic_letter(c: char) -> bool {
+pub(crate) const fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}')
 }
 
@@ -74,74 +76,103 @@ fn email_len(text: &str) -> Option<usize> {
     (domain.contains('.') && !domain.starts_with('.')).then_some(domain_start + domain.len())
 }
 
+/// [`is_arabic_letter`] as a table: its letters are all two-byte characters.
+static ARABIC_LETTERS: TwoByteSet = two_byte_set!(|c| is_arabic_letter(c));
+
+/// `char::is_alphanumeric` for the two-byte characters (Arabic punctuation, Latin accents), read
+/// from a table: the standard library answers those through its slower Unicode search.
+fn is_alphanumeric(c: char) -> bool {
+    static TWO_BYTE: OnceLock<[u64; 32]> = OnceLock::new();
+    let code = c as usize;
+    if !(0x80..0x800).contains(&code) {
+        return c.is_alphanumeric();
+    }
+    let table = TWO_BYTE.get_or_init(|| {
+        let mut bits = [0u64; 32];
+        for code in 0x80..0x800u32 {
+            if char::from_u32(code).is_some_and(char::is_alphanumeric) {
+                bits[(code / 64) as usize] |= 1 << (code % 64);
+            }
+        }
+        bits
+    });
+    table[code / 64] & (1 << (code % 64)) != 0
+}
+
+/// The character at byte `at` of `text`, if `at` is inside it.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// Byte offset where the run of characters from `at` that satisfy `keep` ends.
+fn run_end(text: &str, at: usize, keep: impl Fn(char) -> bool) -> usize {
+    text[at..].find(|c: char| !keep(c)).map_or(text.len(), |len| at + len)
+}
+
 /// Cuts the normalised text into tokens.
 pub fn tokenize(n: &Normalized) -> Vec<Token> {
     let text = n.text();
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    let mut spans = n.map().cursor();
+    let mut at = 0;
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(at) {
+        // The two commonest cases, a space and a word, are read off the bytes.
+        if byte == b' ' || byte == b'\n' {
+            at += 1;
             continue;
         }
-        let kind;
+        if ARABIC_LETTERS.contains_at(bytes, at) {
+            let end = ARABIC_LETTERS.run_end(bytes, at);
+            let word = &text[at..end];
+            // Arabic letters are two bytes each.
+            let proclitic_len = proclitic_len_counted(word, || word.len() / 2);
+            tokens.push(Token { kind: TokenKind::Word, norm: at..end, span: spans.token_span(at, end), proclitic_len });
+            at = end;
+            continue;
+        }
+        let Some(c) = char_at(text, at) else { break };
+        let start = at;
         let mut end = start + c.len_utf8();
-        if is_arabic_letter(c) {
-            kind = TokenKind::Word;
-            while let Some(&(i, d)) = chars.peek() {
-                if !is_arabic_letter(d) {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
-        } else if c.is_ascii_digit() && !starts_latin_run(&text[start..]) {
+        if c.is_whitespace() {
+            at = end;
+            continue;
+        }
+        // Arabic letters were all taken above, so what remains is never a word.
+        let kind;
+        if c.is_ascii_digit() && !starts_latin_run(&text[start..]) {
             kind = TokenKind::Number;
-            while let Some(&(i, d)) = chars.peek() {
+            while let Some(d) = char_at(text, end) {
                 let separator_between_digits = matches!(d, '.' | ',' | '/' | '٫' | '٬')
-                    && text[i + d.len_utf8()..].chars().next().is_some_and(|e| e.is_ascii_digit());
+                    && char_at(text, end + d.len_utf8()).is_some_and(|e| e.is_ascii_digit());
                 if !(d.is_ascii_digit() || separator_between_digits) {
                     break;
                 }
-                end = i + d.len_utf8();
-                chars.next();
+                end += d.len_utf8();
             }
-        } else if c.is_alphanumeric() && !is_arabic_letter(c) {
-            let url = text[start..].starts_with("http://") || text[start..].starts_with("https://") || text[start..].starts_with("www.");
-            let email = !url && email_len(&text[start..]).is_some();
-            kind = if url || email { TokenKind::Url } else { TokenKind::Latin };
-            if let Some(len) = email_len(&text[start..]).filter(|_| email) {
-                while chars.peek().is_some_and(|&(i, _)| i < start + len) {
-                    chars.next();
-                }
-                end = start + len;
-            } else {
-            while let Some(&(i, d)) = chars.peek() {
-                let keep = if url { !d.is_whitespace() } else { d.is_alphanumeric() && !is_arabic_letter(d) || d == '\'' };
-                if !keep {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
-            }
-        } else if c == '#' && chars.peek().is_some_and(|&(_, d)| d.is_alphanumeric()) {
+        } else if is_alphanumeric(c) {
+            let rest = &text[start..];
+            let url = rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
+            let email = if url { None } else { email_len(rest) };
+            kind = if url || email.is_some() { TokenKind::Url } else { TokenKind::Latin };
+            end = match email {
+                Some(len) => start + len,
+                None if url => run_end(text, end, |d| !d.is_whitespace()),
+                None => run_end(text, end, |d| is_alphanumeric(d) && !is_arabic_letter(d) || d == '\''),
+            };
+        } else if c == '#' && char_at(text, end).is_some_and(is_alphanumeric) {
             kind = TokenKind::Hashtag;
-            while let Some(&(i, d)) = chars.peek() {
-                if !(d.is_alphanumeric() || d == '_') {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
+            end = run_end(text, end, |d| is_alphanumeric(d) || d == '_');
         } else {
             kind = TokenKind::Punct;
         }
-        let proclitic_len = if kind == TokenKind::Word { proclitic_len(&text[start..end]) } else { 0 };
-        tokens.push(Token { kind, norm: start..end, span: n.source_span(start, end), proclitic_len });
+        at = end;
+        tokens.push(Token { kind, norm: start..end, span: spans.token_span(start, end), proclitic_len: 0 });
     }
     tokens
 }
 
+use crate::clitics::proclitic_len_counted;
 pub use crate::clitics::proclitic_len;
 
 #[cfg(test)]
@@ -171,6 +202,15 @@ mod tests {
         );
         assert_eq!(toks[1].base(&n), "وزير");
         assert_eq!(toks[1].proclitic_span(&n).slice(input), "ال");
+    }
+
+    #[test]
+    fn alphanumeric_table_agrees_with_the_standard_library() {
+        for code in 0..0x1000u32 {
+            if let Some(c) = char::from_u32(code) {
+                assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{code:04X}");
+            }
+        }
     }
 
     #[test]
