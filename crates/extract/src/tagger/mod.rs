@@ -33,8 +33,10 @@
 
 pub mod conll;
 pub mod features;
+pub mod hashing;
 pub mod lexicon;
 pub mod model;
+pub mod packed;
 pub mod stack;
 pub mod tags;
 pub mod train;
@@ -43,6 +45,7 @@ pub use conll::{read_conll, write_conll, Counts, TaggedSentence};
 pub use features::FeatureExtractor;
 pub use features::TokenFeatures;
 pub use model::{Model, ModelError};
+pub use packed::PackedModel;
 pub use stack::{train_stacked, StackOptions};
 pub use tags::{EntityKind, Tag, TAG_COUNT};
 pub use train::{train, TrainOptions};
@@ -68,8 +71,12 @@ pub struct Tagger {
     first_pass: Model,
     /// The document-context pass ([`stack`]); `None` for a single-pass model.
     second_pass: Option<Model>,
+    /// The passes in their tagging-time form.
+    packed_first: PackedModel,
+    packed_second: Option<PackedModel>,
     /// How words were tagged in the training text, for the second pass.
     memory: Option<stack::NameMemory>,
+    memory_index: Option<stack::MemoryIndex>,
 }
 
 /// Marks a stored two-pass tagger (two stored models, each length-prefixed).
@@ -109,7 +116,7 @@ impl Tagger {
         let first_pass = parts.next().ok_or(ModelError::Corrupt("empty stack"))?;
         let mut tagger = Tagger::new(FeatureExtractor::new(), first_pass, parts.next());
         if let Some(memory) = memory {
-            tagger.memory = Some(stack::memory_from_bytes(memory)?);
+            tagger = tagger.with_memory(stack::memory_from_bytes(memory)?);
         }
         Ok(tagger)
     }
@@ -133,11 +140,20 @@ impl Tagger {
 
     /// A tagger from parts (tests and training use their own features and weights).
     pub fn new(features: FeatureExtractor, first_pass: Model, second_pass: Option<Model>) -> Tagger {
-        Tagger { features, first_pass, second_pass, memory: None }
+        Tagger {
+            features,
+            packed_first: PackedModel::new(&first_pass),
+            packed_second: second_pass.as_ref().map(PackedModel::new),
+            first_pass,
+            second_pass,
+            memory: None,
+            memory_index: None,
+        }
     }
 
     /// Adds the training text's tag counts per word (used by the second pass).
     pub fn with_memory(mut self, memory: stack::NameMemory) -> Tagger {
+        self.memory_index = Some(stack::memory_index(&memory));
         self.memory = Some(memory);
         self
     }
@@ -163,16 +179,16 @@ impl Tagger {
     /// and after each one as its document. With `confidence` false, confidences are left at 0 and
     /// the forward-backward pass is skipped (about twice as fast).
     pub fn tag_sentences(&self, sentences: &[Vec<&str>], window: usize, confidence: bool) -> Vec<Vec<TaggedToken>> {
-        let mut features: Vec<Vec<TokenFeatures>> = sentences.iter().map(|s| self.features.sentence(s)).collect();
-        let mut model = &self.first_pass;
-        if let Some(second_pass) = &self.second_pass {
+        let (mut features, keys) = self.features.document(sentences);
+        let mut model = &self.packed_first;
+        if let Some(second_pass) = &self.packed_second {
             let first: Vec<Vec<Tag>> = features
                 .iter()
                 .map(|f| model.decode(&model.emissions(f)).into_iter().map(Tag::from_index).collect())
                 .collect();
-            stack::add_context_features(sentences, &first, &mut features, window);
-            if let Some(memory) = &self.memory {
-                stack::add_memory_features(sentences, memory, &mut features);
+            stack::add_context_features(&keys, &first, &mut features, window);
+            if let Some(memory) = &self.memory_index {
+                stack::add_memory_features(&keys, memory, &mut features);
             }
             model = second_pass;
         }
@@ -248,7 +264,7 @@ mod tests {
         let corpus = composed_corpus();
         let features = FeatureExtractor::with_lexicon(Lexicon::default());
         let mut epochs_seen = 0;
-        let model = train(&features, &corpus, TrainOptions { epochs: 8, seed: 3, min_feature_count: 1 }, |_, _| {
+        let model = train(&features, &corpus, TrainOptions { epochs: 8, seed: 3, min_feature_count: 1, margin: 0.0 }, |_, _| {
             epochs_seen += 1
         });
         assert_eq!(epochs_seen, 8);
@@ -290,7 +306,7 @@ mod tests {
         let corpus = composed_corpus();
         let features = FeatureExtractor::with_lexicon(Lexicon::default());
         let options =
-            StackOptions { train: TrainOptions { epochs: 6, seed: 1, min_feature_count: 1 }, folds: 3, window: 4 };
+            StackOptions { train: TrainOptions { epochs: 6, seed: 1, min_feature_count: 1, margin: 0.0 }, folds: 3, window: 4 };
         let mut steps = Vec::new();
         let (first, second) = train_stacked(&features, &corpus, options, |step| steps.push(step.to_string()));
         assert_eq!(steps.len(), 5);
