@@ -293,7 +293,8 @@ impl FeatureExtractor {
         sentences.iter().map(|words| self.sentence_with(words, &mut cache)).unzip()
     }
 
-    fn sentence_with(&self, words: &[&str], cache: &mut WordCache) -> (Vec<TokenFeatures>, Vec<u64>) {
+    /// Like [`FeatureExtractor::document`] for one sentence, sharing word analyses through `cache`.
+    pub(crate) fn sentence_with(&self, words: &[&str], cache: &mut WordCache) -> (Vec<TokenFeatures>, Vec<u64>) {
         let views: Vec<WordInfo> = words.iter().map(|w| cache.get(w, &self.lexicon).clone()).collect();
         let keys = views.iter().map(|v| v.memory_key).collect();
         let forms: Vec<&[u64]> = views.iter().map(WordInfo::lexicon_forms).collect();

@@ -325,7 +325,11 @@ mod tests {
         let mut lexicon = Lexicon::default();
         lexicon.add("وادي الزهور", LexClass::PlaceFeature);
         lexicon.add("الزهور", LexClass::City);
-        let forms = [vec![hash_str("وبوادي"), hash_str("وادي")], vec![hash_str("الزهور"), hash_str("زهور")], vec![hash_str("امس")]];
+        let forms = [
+            vec![hash_str("وبوادي"), hash_str("وادي")],
+            vec![hash_str("الزهور"), hash_str("زهور")],
+            vec![hash_str("امس")],
+        ];
         let form_refs: Vec<&[u64]> = forms.iter().map(Vec::as_slice).collect();
         let plain: Vec<u64> = forms.iter().map(|f| f[0]).collect();
         let found = lexicon.matches(&form_refs, &plain);

@@ -10,9 +10,11 @@
 //! context and gazetteer features ([`features`]), trained on ANERcorp's training split, run twice:
 //! the second pass ([`stack`]) also sees how the first pass tagged the same word elsewhere in the
 //! document and how the word was tagged in the training text. The shipped weights live in
-//! `models/ner.bin.gz` (about 1.3 MB) and are compiled in, so the binary needs no data files.
+//! `models/ner.bin.gz` (about 2 MB) and are compiled in, so the binary needs no data files.
 //! They are rebuilt with
-//! `isnad ner --train ANERCorp_CamelLab_train.txt --out models/ner.bin.gz` (deterministic, ~12 s).
+//! `isnad ner --train ANERCorp_CamelLab_train.txt --out models/ner.bin.gz` (deterministic, ~5 s).
+//! Tagging scores with a packed 16-bit table ([`packed`]): about 590,000 tokens/s on one core
+//! without confidences (`examples/tagger_bench.rs`).
 //!
 //! For the entity recogniser: call [`Tagger::tag_document`] with the article's sentences (each
 //! as its token texts), then [`Tagger::names`] per sentence for `(start, end, kind, confidence)`
@@ -179,26 +181,51 @@ impl Tagger {
     /// and after each one as its document. With `confidence` false, confidences are left at 0 and
     /// the forward-backward pass is skipped (about twice as fast).
     pub fn tag_sentences(&self, sentences: &[Vec<&str>], window: usize, confidence: bool) -> Vec<Vec<TaggedToken>> {
-        let (mut features, keys) = self.features.document(sentences);
-        let mut model = &self.packed_first;
-        if let Some(second_pass) = &self.packed_second {
-            let first: Vec<Vec<Tag>> = features
-                .iter()
-                .map(|f| model.decode(&model.emissions(f)).into_iter().map(Tag::from_index).collect())
-                .collect();
-            stack::add_context_features(&keys, &first, &mut features, window);
-            if let Some(memory) = &self.memory_index {
-                stack::add_memory_features(&keys, memory, &mut features);
+        // Each sentence's features are scored by both passes as soon as they are built and then
+        // dropped: only scores, tags and memory keys are kept for the whole run, so memory stays
+        // small on long inputs. The second pass adds its own few features' scores afterwards.
+        let mut cache = features::WordCache::default();
+        let mut keys = Vec::with_capacity(sentences.len());
+        let mut first_tags = Vec::with_capacity(sentences.len());
+        let mut scores = Vec::with_capacity(sentences.len());
+        for words in sentences {
+            let (token_features, sentence_keys) = self.features.sentence_with(words, &mut cache);
+            let first = self.packed_first.emissions(&token_features);
+            match &self.packed_second {
+                Some(second_pass) => {
+                    let path = self.packed_first.decode(&first);
+                    first_tags.push(path.into_iter().map(Tag::from_index).collect::<Vec<_>>());
+                    scores.push(second_pass.emissions(&token_features));
+                }
+                None => scores.push(first),
             }
-            model = second_pass;
+            keys.push(sentence_keys);
         }
-        features
+        let model = match &self.packed_second {
+            Some(second_pass) => {
+                let mut stacked: Vec<Vec<TokenFeatures>> = keys.iter().map(|k| vec![Vec::new(); k.len()]).collect();
+                stack::add_context_features(&keys, &first_tags, &mut stacked, window);
+                if let Some(memory) = &self.memory_index {
+                    stack::add_memory_features(&keys, memory, &mut stacked);
+                }
+                for (sentence_scores, sentence_stacked) in scores.iter_mut().zip(&stacked) {
+                    let extra = second_pass.emissions(sentence_stacked);
+                    for (token_scores, token_extra) in sentence_scores.iter_mut().zip(extra) {
+                        for (score, add) in token_scores.iter_mut().zip(token_extra) {
+                            *score += add;
+                        }
+                    }
+                }
+                second_pass
+            }
+            None => &self.packed_first,
+        };
+        scores
             .iter()
-            .map(|token_features| {
-                let emissions = model.emissions(token_features);
-                let path = model.decode(&emissions);
+            .map(|emissions| {
+                let path = model.decode(emissions);
                 let marginals =
-                    if confidence { model.marginals(&emissions) } else { vec![[0.0; TAG_COUNT]; path.len()] };
+                    if confidence { model.marginals(emissions) } else { vec![[0.0; TAG_COUNT]; path.len()] };
                 path.into_iter()
                     .zip(marginals)
                     .map(|(index, p)| TaggedToken { tag: Tag::from_index(index), confidence: p[index] })
@@ -264,9 +291,12 @@ mod tests {
         let corpus = composed_corpus();
         let features = FeatureExtractor::with_lexicon(Lexicon::default());
         let mut epochs_seen = 0;
-        let model = train(&features, &corpus, TrainOptions { epochs: 8, seed: 3, min_feature_count: 1, margin: 0.0 }, |_, _| {
-            epochs_seen += 1
-        });
+        let model = train(
+            &features,
+            &corpus,
+            TrainOptions { epochs: 8, seed: 3, min_feature_count: 1, margin: 1.0 },
+            |_, _| epochs_seen += 1,
+        );
         assert_eq!(epochs_seen, 8);
         let tagger = Tagger::new(features, model, None);
         let counts = tagger.evaluate(&corpus, 0);
@@ -305,8 +335,11 @@ mod tests {
     fn stacked_tagger_learns_and_survives_storage() {
         let corpus = composed_corpus();
         let features = FeatureExtractor::with_lexicon(Lexicon::default());
-        let options =
-            StackOptions { train: TrainOptions { epochs: 6, seed: 1, min_feature_count: 1, margin: 0.0 }, folds: 3, window: 4 };
+        let options = StackOptions {
+            train: TrainOptions { epochs: 6, seed: 1, min_feature_count: 1, margin: 0.0 },
+            folds: 3,
+            window: 4,
+        };
         let mut steps = Vec::new();
         let (first, second) = train_stacked(&features, &corpus, options, |step| steps.push(step.to_string()));
         assert_eq!(steps.len(), 5);

@@ -6,13 +6,13 @@
 //! `models/` stays small enough to compile into the binary.
 
 use super::features::{TokenFeatures, FEATURE_VERSION};
+use super::hashing::IdMap;
 use super::tags::{Tag, TAG_COUNT};
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
-use super::hashing::IdMap;
 use std::fmt;
-use std::sync::OnceLock;
 use std::io::{Read, Write};
+use std::sync::OnceLock;
 
 const MAGIC: &[u8; 8] = b"ISNADNER";
 const FORMAT_VERSION: u32 = 1;
@@ -299,9 +299,8 @@ pub(crate) fn marginals(transitions: &[f32], emissions: &Emissions) -> Vec<[f32;
     }
     for t in 1..n {
         for tag in 0..TAG_COUNT {
-            let terms = (0..TAG_COUNT)
-                .filter(|&p| allowed[p][tag])
-                .map(|p| alpha[t - 1][p] + f64::from(transition(p, tag)));
+            let terms =
+                (0..TAG_COUNT).filter(|&p| allowed[p][tag]).map(|p| alpha[t - 1][p] + f64::from(transition(p, tag)));
             alpha[t][tag] = log_sum_exp(terms) + f64::from(emissions[t][tag]);
         }
     }

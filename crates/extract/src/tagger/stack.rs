@@ -75,7 +75,9 @@ pub fn add_context_features(
         }
         let tags = &first_pass[i];
         for (t, &key) in keys[i].iter().enumerate() {
-            let Some(token_features) = features.get_mut(i).and_then(|s| s.get_mut(t)) else { continue };
+            let Some(token_features) = features.get_mut(i).and_then(|s| s.get_mut(t)) else {
+                continue;
+            };
             let mut f = FeatureWriter { out: token_features };
             let here = tag_part(tags.get(t).copied(), false);
             let before = tag_part(t.checked_sub(1).and_then(|k| tags.get(k)).copied(), true);

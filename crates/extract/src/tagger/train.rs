@@ -9,9 +9,9 @@
 
 use super::conll::TaggedSentence;
 use super::features::{FeatureExtractor, TokenFeatures};
+use super::hashing::IdMap;
 use super::model::{Emissions, Model, START};
 use super::tags::TAG_COUNT;
-use super::hashing::IdMap;
 
 /// How to train.
 #[derive(Debug, Clone, Copy)]
@@ -33,7 +33,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 10, seed: 0x5eed, min_feature_count: 2, margin: 0.0 }
+        TrainOptions { epochs: 10, seed: 0x5eed, min_feature_count: 1, margin: 1.0 }
     }
 }
 
