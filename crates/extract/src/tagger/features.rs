@@ -1,16 +1,18 @@
 //! What the tagger sees of each token: word, affix, clitic, shape, context and gazetteer features.
 //!
-//! Features are strings ("word is X", "suffix is ية", "previous word is a title") hashed to 64 bits,
-//! so the model stores no strings and lookups are one hash each. Every token is first put in
+//! Features are templates ("word is X", "suffix is ية", "previous word is a title") hashed to 64
+//! bits, so the model stores no strings and lookups are one hash each. Each distinct word of a
+//! document is analysed once ([`WordInfo`]); its features are then integer mixes of those hashes. Every token is first put in
 //! isnad's matching form (`normalize_str`), so hamza seats, final ya/alef maqsura and teh marbuta
 //! spelling differences do not split the evidence.
 
+use super::hashing::{combine, hash_str, IdMap};
 use super::lexicon::{LexClass, Lexicon};
 use isnad_text::normalize::normalize_str;
 use isnad_text::tokens::proclitic_len;
 
 /// Bumped whenever the feature templates change: a model trained with other templates is refused.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 
 /// Hashed features of one token.
 pub type TokenFeatures = Vec<u64>;
@@ -36,13 +38,13 @@ struct TokenView {
 impl TokenView {
     fn new(word: &str) -> TokenView {
         let norm = normalize_str(word);
-        let core = norm.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let core = norm.trim_matches(|c: char| !is_word_char(c)).to_string();
         let clitic_len = if core.chars().all(is_arabic) { proclitic_len(&core) } else { 0 };
         let (clitic, base) = core.split_at(clitic_len);
         let shape = shape_of(&core);
         let hid_article = (clitic.ends_with("ال") && clitic != "ال") || clitic.ends_with("لل");
         let with_article = hid_article.then(|| format!("ال{base}"));
-        let trailing_punct = norm.chars().last().filter(|c| !c.is_alphanumeric()).map(String::from).unwrap_or_default();
+        let trailing_punct = norm.chars().last().filter(|&c| !is_word_char(c)).map(String::from).unwrap_or_default();
         TokenView {
             clitic: clitic.to_string(),
             base: base.to_string(),
@@ -72,11 +74,18 @@ impl TokenView {
 /// proclitics, so that "وفلان" and "فلان" count as the same name. Empty for words too short to be
 /// a reliable key.
 pub fn memory_key(word: &str) -> String {
-    let view = TokenView::new(word);
-    if view.base.chars().count() < 3 || view.shape == "num" || view.shape == "punct" {
-        return String::new();
-    }
-    view.base
+    memory_key_of(&TokenView::new(word)).map(str::to_string).unwrap_or_default()
+}
+
+fn memory_key_of(view: &TokenView) -> Option<&str> {
+    let too_short = view.base.chars().count() < 3;
+    (!too_short && view.shape != "num" && view.shape != "punct").then_some(view.base.as_str())
+}
+
+/// `char::is_alphanumeric`, with the common cases (Arabic letters, ASCII) answered first: the
+/// general lookup is slow for Arabic.
+fn is_word_char(c: char) -> bool {
+    is_arabic(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 fn is_arabic(c: char) -> bool {
@@ -133,27 +142,125 @@ fn last_chars(word: &str, n: usize) -> Option<&str> {
     Some(&word[start..])
 }
 
-/// Builds hashed features (FNV-1a, stable across platforms and Rust versions).
+/// Builds hashed features: a template (a constant hash) mixed with the hashes of its parts.
 pub(crate) struct FeatureWriter<'f> {
     pub(crate) out: &'f mut TokenFeatures,
 }
 
 impl FeatureWriter<'_> {
-    /// Appends the hash of `template` with its `parts`.
-    pub(crate) fn add(&mut self, template: &str, parts: &[&str]) {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut feed = |bytes: &[u8]| {
-            for &b in bytes {
-                hash ^= u64::from(b);
-                hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-        };
-        feed(template.as_bytes());
-        for part in parts {
-            feed(&[0xff]);
-            feed(part.as_bytes());
+    /// Appends the feature `template` over `parts` (each part a hash, see [`hash_str`]).
+    #[inline]
+    pub(crate) fn add(&mut self, template: u64, parts: &[u64]) {
+        let mut hash = template;
+        for &part in parts {
+            hash = combine(hash, part);
         }
         self.out.push(hash);
+    }
+}
+
+/// Feature template names, hashed at compile time.
+mod template {
+    use super::hash_str;
+    pub const BIAS: u64 = hash_str("bias");
+    pub const WORD: u64 = hash_str("w0");
+    pub const WORD_WITH_PUNCT: u64 = hash_str("n0");
+    pub const BASE: u64 = hash_str("s0");
+    pub const CLITIC: u64 = hash_str("c0");
+    pub const SHAPE: u64 = hash_str("shape");
+    pub const PREFIX: u64 = hash_str("pre");
+    pub const SUFFIX: u64 = hash_str("suf");
+    pub const WORD_BEFORE: u64 = hash_str("w-1");
+    pub const WORD_AFTER: u64 = hash_str("w+1");
+    pub const WORD_BEFORE2: u64 = hash_str("w-2");
+    pub const WORD_AFTER2: u64 = hash_str("w+2");
+    pub const BASE_BEFORE: u64 = hash_str("s-1");
+    pub const BASE_AFTER: u64 = hash_str("s+1");
+    pub const WORD_BEFORE_BASE: u64 = hash_str("w-1w0");
+    pub const BASE_WORD_AFTER: u64 = hash_str("w0w+1");
+    pub const SHAPES_AROUND: u64 = hash_str("sh-1sh0sh+1");
+    pub const SUFFIX_BEFORE: u64 = hash_str("suf-1");
+    pub const SUFFIX_AFTER: u64 = hash_str("suf+1");
+    pub const PUNCT_BEFORE: u64 = hash_str("punct-1");
+    pub const SENTENCE_START: u64 = hash_str("bos");
+    pub const SENTENCE_END: u64 = hash_str("eos");
+    pub const LEX_BEGIN: u64 = hash_str("gB");
+    pub const LEX_INSIDE: u64 = hash_str("gI");
+    pub const LEX_BEFORE: u64 = hash_str("g-1");
+    pub const LEX_BEFORE2: u64 = hash_str("g-2");
+    pub const LEX_AFTER: u64 = hash_str("g+1");
+    pub const LEX_NAME_PART: u64 = hash_str("gp");
+}
+
+/// Everything the feature templates need of one distinct word, as hashes: computed once per
+/// word per document (words repeat a lot), so building a token's features allocates nothing.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordInfo {
+    core: u64,
+    /// The whole token's hash when punctuation is attached to it, else 0.
+    norm: u64,
+    base: u64,
+    clitic: u64,
+    shape: u64,
+    shape_and_length: u64,
+    /// Hashes of the base's first 1–4 and last 1–4 letters (0 when the base is too short).
+    prefixes: [u64; 4],
+    suffixes: [u64; 4],
+    trailing_punct: u64,
+    /// See [`memory_key`]; 0 when the word is not remembered.
+    pub(crate) memory_key: u64,
+    /// Spellings a gazetteer phrase may start with (see `TokenView::lexicon_forms`).
+    forms: [u64; 3],
+    form_count: usize,
+    name_parts: u32,
+}
+
+impl WordInfo {
+    fn new(word: &str, lexicon: &Lexicon) -> WordInfo {
+        let view = TokenView::new(word);
+        let mut info = WordInfo {
+            core: hash_str(&view.core),
+            norm: if view.norm != view.core { hash_str(&view.norm) } else { 0 },
+            base: hash_str(&view.base),
+            clitic: hash_str(&view.clitic),
+            shape: hash_str(view.shape),
+            shape_and_length: combine(hash_str(view.shape), hash_str(length_bucket(&view.base))),
+            trailing_punct: hash_str(&view.trailing_punct),
+            memory_key: memory_key_of(&view).map_or(0, hash_str),
+            name_parts: lexicon.name_part_classes(hash_str(&view.base)),
+            ..WordInfo::default()
+        };
+        for n in 1..=4 {
+            info.prefixes[n - 1] = first_chars(&view.base, n).map_or(0, hash_str);
+            info.suffixes[n - 1] = last_chars(&view.base, n).map_or(0, hash_str);
+        }
+        for form in view.lexicon_forms() {
+            info.forms[info.form_count] = hash_str(form);
+            info.form_count += 1;
+        }
+        info
+    }
+
+    /// Stands for the words before the first and after the last one of a sentence.
+    fn boundary() -> WordInfo {
+        let empty = hash_str("");
+        WordInfo { core: empty, base: empty, shape: empty, trailing_punct: empty, ..WordInfo::default() }
+    }
+
+    fn lexicon_forms(&self) -> &[u64] {
+        &self.forms[..self.form_count]
+    }
+}
+
+/// Word analyses shared by the sentences of one document.
+#[derive(Debug, Default)]
+pub(crate) struct WordCache {
+    infos: IdMap<WordInfo>,
+}
+
+impl WordCache {
+    fn get<'c>(&'c mut self, word: &str, lexicon: &Lexicon) -> &'c WordInfo {
+        self.infos.entry(hash_str(word)).or_insert_with(|| WordInfo::new(word, lexicon))
     }
 }
 
@@ -176,103 +283,113 @@ impl FeatureExtractor {
 
     /// One feature list per word of `words` (a sentence, in order).
     pub fn sentence(&self, words: &[&str]) -> Vec<TokenFeatures> {
-        let views: Vec<TokenView> = words.iter().map(|w| TokenView::new(w)).collect();
-        let forms: Vec<Vec<&str>> = views.iter().map(TokenView::lexicon_forms).collect();
+        self.sentence_with(words, &mut WordCache::default()).0
+    }
+
+    /// Features of every sentence of a document, plus each word's memory key (see
+    /// [`memory_key`], hashed; 0 for words not remembered), for the second pass.
+    pub fn document(&self, sentences: &[Vec<&str>]) -> (Vec<Vec<TokenFeatures>>, Vec<Vec<u64>>) {
+        let mut cache = WordCache::default();
+        sentences.iter().map(|words| self.sentence_with(words, &mut cache)).unzip()
+    }
+
+    /// Like [`FeatureExtractor::document`] for one sentence, sharing word analyses through `cache`.
+    pub(crate) fn sentence_with(&self, words: &[&str], cache: &mut WordCache) -> (Vec<TokenFeatures>, Vec<u64>) {
+        let views: Vec<WordInfo> = words.iter().map(|w| cache.get(w, &self.lexicon).clone()).collect();
+        let keys = views.iter().map(|v| v.memory_key).collect();
+        let forms: Vec<&[u64]> = views.iter().map(WordInfo::lexicon_forms).collect();
+        let cores: Vec<u64> = views.iter().map(|v| v.core).collect();
         // Per token: lexicon classes of matches starting here, continuing here, and covering here.
         let mut begins = vec![0u32; views.len()];
         let mut continues = vec![0u32; views.len()];
-        for found in self.lexicon.matches(&forms) {
+        for found in self.lexicon.matches(&forms, &cores) {
             begins[found.start] |= found.classes;
             for slot in &mut continues[found.start + 1..found.start + found.len] {
                 *slot |= found.classes;
             }
         }
         let covering: Vec<u32> = begins.iter().zip(&continues).map(|(b, c)| b | c).collect();
-        let empty = TokenView::default();
-        let at = |i: isize| -> &TokenView {
+        let empty = WordInfo::boundary();
+        let at = |i: isize| -> &WordInfo {
             if i < 0 {
                 return &empty;
             }
             views.get(i as usize).unwrap_or(&empty)
         };
+        let class_codes = |set: u32| LexClass::members(set).map(|c| hash_str(c.code()));
         let mut all = Vec::with_capacity(views.len());
         for (index, view) in views.iter().enumerate() {
+            use template::*;
             let i = index as isize;
-            let mut features = TokenFeatures::with_capacity(64);
+            let mut features = TokenFeatures::with_capacity(48);
             let mut f = FeatureWriter { out: &mut features };
-            f.add("bias", &[]);
-            f.add("w0", &[&view.core]);
-            if view.norm != view.core {
-                f.add("n0", &[&view.norm]);
+            f.add(BIAS, &[]);
+            f.add(WORD, &[view.core]);
+            if view.norm != 0 {
+                f.add(WORD_WITH_PUNCT, &[view.norm]);
             }
-            f.add("s0", &[&view.base]);
-            f.add("c0", &[&view.clitic]);
-            f.add("shape", &[view.shape, length_bucket(&view.base)]);
-            for n in 1..=4 {
-                if let Some(p) = first_chars(&view.base, n) {
-                    f.add("pre", &[p]);
+            f.add(BASE, &[view.base]);
+            f.add(CLITIC, &[view.clitic]);
+            f.add(SHAPE, &[view.shape_and_length]);
+            for n in 0..4 {
+                if view.prefixes[n] != 0 {
+                    f.add(PREFIX, &[view.prefixes[n]]);
                 }
-                if let Some(s) = last_chars(&view.base, n) {
-                    f.add("suf", &[s]);
+                if view.suffixes[n] != 0 {
+                    f.add(SUFFIX, &[view.suffixes[n]]);
                 }
             }
             let (prev, next) = (at(i - 1), at(i + 1));
             let (prev2, next2) = (at(i - 2), at(i + 2));
-            f.add("w-1", &[&prev.core]);
-            f.add("w+1", &[&next.core]);
-            f.add("w-2", &[&prev2.core]);
-            f.add("w+2", &[&next2.core]);
-            f.add("s-1", &[&prev.base]);
-            f.add("s+1", &[&next.base]);
-            f.add("w-1w0", &[&prev.core, &view.base]);
-            f.add("w0w+1", &[&view.base, &next.core]);
-            f.add("sh-1sh0sh+1", &[prev.shape, view.shape, next.shape]);
-            if let Some(s) = last_chars(&prev.base, 2) {
-                f.add("suf-1", &[s]);
+            f.add(WORD_BEFORE, &[prev.core]);
+            f.add(WORD_AFTER, &[next.core]);
+            f.add(WORD_BEFORE2, &[prev2.core]);
+            f.add(WORD_AFTER2, &[next2.core]);
+            f.add(BASE_BEFORE, &[prev.base]);
+            f.add(BASE_AFTER, &[next.base]);
+            f.add(WORD_BEFORE_BASE, &[prev.core, view.base]);
+            f.add(BASE_WORD_AFTER, &[view.base, next.core]);
+            f.add(SHAPES_AROUND, &[prev.shape, view.shape, next.shape]);
+            if prev.suffixes[1] != 0 {
+                f.add(SUFFIX_BEFORE, &[prev.suffixes[1]]);
             }
-            if let Some(s) = last_chars(&next.base, 2) {
-                f.add("suf+1", &[s]);
+            if next.suffixes[1] != 0 {
+                f.add(SUFFIX_AFTER, &[next.suffixes[1]]);
             }
-            f.add("punct-1", &[&prev.trailing_punct]);
+            f.add(PUNCT_BEFORE, &[prev.trailing_punct]);
             if index == 0 {
-                f.add("bos", &[]);
+                f.add(SENTENCE_START, &[]);
             }
             if index + 1 == views.len() {
-                f.add("eos", &[]);
+                f.add(SENTENCE_END, &[]);
             }
-            for class in LexClass::members(begins[index]) {
-                f.add("g", &[class.code(), "B"]);
+            for class in class_codes(begins[index]) {
+                f.add(LEX_BEGIN, &[class]);
             }
-            for class in LexClass::members(continues[index]) {
-                f.add("g", &[class.code(), "I"]);
+            for class in class_codes(continues[index]) {
+                f.add(LEX_INSIDE, &[class]);
             }
             if index > 0 {
-                for class in LexClass::members(covering[index - 1]) {
-                    f.add("g-1", &[class.code()]);
+                for class in class_codes(covering[index - 1]) {
+                    f.add(LEX_BEFORE, &[class]);
                 }
             }
             if index >= 2 {
-                for class in LexClass::members(covering[index - 2]) {
-                    f.add("g-2", &[class.code()]);
+                for class in class_codes(covering[index - 2]) {
+                    f.add(LEX_BEFORE2, &[class]);
                 }
             }
             if let Some(&next_classes) = covering.get(index + 1) {
-                for class in LexClass::members(next_classes) {
-                    f.add("g+1", &[class.code()]);
+                for class in class_codes(next_classes) {
+                    f.add(LEX_AFTER, &[class]);
                 }
             }
-            for class in LexClass::members(self.lexicon.name_part_classes(&view.base)) {
-                f.add("gp", &[class.code()]);
+            for class in class_codes(view.name_parts) {
+                f.add(LEX_NAME_PART, &[class]);
             }
             all.push(features);
         }
-        all
-    }
-}
-
-impl Default for FeatureExtractor {
-    fn default() -> Self {
-        FeatureExtractor::new()
+        (all, keys)
     }
 }
 

@@ -5,8 +5,8 @@
 //! "continues one" on its tokens, and the weights decide. This keeps lists that were made for rule
 //! matching useful for a statistical model without hand-tuned precedence.
 
+use super::hashing::{combine, hash_str, IdMap};
 use isnad_text::normalize::normalize_str;
-use std::collections::HashMap;
 
 /// A list a phrase can belong to. The discriminant is a bit position in a class set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,14 +91,18 @@ struct Source {
     class: LexClass,
 }
 
-/// Phrases (normalised, space-joined tokens) with the set of classes they belong to.
+/// Phrases (normalised tokens) with the set of classes they belong to, keyed by hash.
+///
+/// A phrase's key is its tokens' hashes mixed in order ([`phrase_key`]); every proper prefix of a
+/// phrase is kept too, so matching extends a candidate one token at a time and stops as soon as no
+/// phrase can continue it.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    phrases: HashMap<String, u32>,
+    phrases: IdMap<u32>,
+    prefixes: IdMap<()>,
     /// Every token of a multi-token person, organisation or outlet name, so that a partial mention
     /// ("the minister Smith" when the list has "John Smith") still lights up.
-    name_parts: HashMap<String, u32>,
-    longest_phrase: usize,
+    name_parts: IdMap<u32>,
 }
 
 /// A lexicon match over a token sequence: `len` tokens from `start`, all of `classes`.
@@ -107,6 +111,16 @@ pub struct LexMatch {
     pub start: usize,
     pub len: usize,
     pub classes: u32,
+}
+
+/// The key of a phrase continued by one more token.
+fn extend_key(key: u64, token: u64) -> u64 {
+    combine(key, token)
+}
+
+/// The key of the phrase made of tokens with these hashes.
+pub fn phrase_key(tokens: &[u64]) -> u64 {
+    tokens.iter().fold(hash_str("phrase"), |key, &token| extend_key(key, token))
 }
 
 impl Lexicon {
@@ -147,49 +161,51 @@ impl Lexicon {
 
     /// Adds one phrase (any spelling; it is normalised here).
     pub fn add(&mut self, phrase: &str, class: LexClass) {
-        let tokens: Vec<String> = normalize_str(phrase).split_whitespace().map(str::to_string).collect();
+        let tokens: Vec<u64> = normalize_str(phrase).split_whitespace().map(hash_str).collect();
         if tokens.is_empty() {
             return;
         }
-        self.longest_phrase = self.longest_phrase.max(tokens.len());
         if tokens.len() > 1 && matches!(class, LexClass::PersonNotable | LexClass::Org | LexClass::Outlet) {
-            for token in &tokens {
-                *self.name_parts.entry(token.clone()).or_default() |= class.bit();
+            for &token in &tokens {
+                *self.name_parts.entry(token).or_default() |= class.bit();
             }
         }
-        *self.phrases.entry(tokens.join(" ")).or_default() |= class.bit();
+        for len in 1..tokens.len() {
+            self.prefixes.insert(phrase_key(&tokens[..len]), ());
+        }
+        *self.phrases.entry(phrase_key(&tokens)).or_default() |= class.bit();
     }
 
-    /// The classes of names that contain `token` as one of several words.
-    pub fn name_part_classes(&self, token: &str) -> u32 {
-        self.name_parts.get(token).copied().unwrap_or(0)
+    /// The classes of names that contain the token (by its hash) as one of several words.
+    pub fn name_part_classes(&self, token: u64) -> u32 {
+        self.name_parts.get(&token).copied().unwrap_or(0)
     }
 
-    /// Longest matches over a sentence. `forms[i]` lists the spellings token `i` may be matched as
-    /// (typically with and without its proclitics); only the first token of a phrase may use a
-    /// clitic-stripped spelling, later ones must match their plain form `forms[i][0]`.
-    pub fn matches(&self, forms: &[Vec<&str>]) -> Vec<LexMatch> {
+    /// Longest matches over a sentence, tokens given by hash. `forms[i]` lists the spellings
+    /// token `i` may start a phrase as (typically with and without its proclitics); later tokens
+    /// of a phrase must match their plain form `plain[i]`. Among equally long matches the earlier
+    /// form wins.
+    pub fn matches(&self, forms: &[&[u64]], plain: &[u64]) -> Vec<LexMatch> {
         let mut found = Vec::new();
-        let mut key = String::new();
-        for start in 0..forms.len() {
-            let longest = self.longest_phrase.min(forms.len() - start);
-            'lengths: for len in (1..=longest).rev() {
-                for first in &forms[start] {
-                    if first.is_empty() {
-                        continue;
-                    }
-                    key.clear();
-                    key.push_str(first);
-                    for form in &forms[start + 1..start + len] {
-                        key.push(' ');
-                        key.push_str(form.first().copied().unwrap_or(""));
-                    }
+        for start in 0..forms.len().min(plain.len()) {
+            let mut best: Option<LexMatch> = None;
+            for &first in forms[start] {
+                let mut key = extend_key(hash_str("phrase"), first);
+                let mut len = 1;
+                loop {
                     if let Some(&classes) = self.phrases.get(&key) {
-                        found.push(LexMatch { start, len, classes });
-                        break 'lengths;
+                        if best.is_none_or(|b| len > b.len) {
+                            best = Some(LexMatch { start, len, classes });
+                        }
                     }
+                    if start + len >= plain.len() || !self.prefixes.contains_key(&key) {
+                        break;
+                    }
+                    key = extend_key(key, plain[start + len]);
+                    len += 1;
                 }
             }
+            found.extend(best);
         }
         found
     }
@@ -309,8 +325,14 @@ mod tests {
         let mut lexicon = Lexicon::default();
         lexicon.add("وادي الزهور", LexClass::PlaceFeature);
         lexicon.add("الزهور", LexClass::City);
-        let forms = vec![vec!["وبوادي", "وادي"], vec!["الزهور", "زهور"], vec!["امس"]];
-        let found = lexicon.matches(&forms);
+        let forms = [
+            vec![hash_str("وبوادي"), hash_str("وادي")],
+            vec![hash_str("الزهور"), hash_str("زهور")],
+            vec![hash_str("امس")],
+        ];
+        let form_refs: Vec<&[u64]> = forms.iter().map(Vec::as_slice).collect();
+        let plain: Vec<u64> = forms.iter().map(|f| f[0]).collect();
+        let found = lexicon.matches(&form_refs, &plain);
         assert_eq!(found[0], LexMatch { start: 0, len: 2, classes: LexClass::PlaceFeature.bit() });
         assert_eq!(found[1], LexMatch { start: 1, len: 1, classes: LexClass::City.bit() });
         assert_eq!(found.len(), 2);
@@ -320,8 +342,8 @@ mod tests {
     fn shipped_lists_are_loaded_and_normalised() {
         let lexicon = Lexicon::shipped();
         let mut classes = 0;
-        for forms in [vec!["مصر"], vec!["القاهره"]] {
-            for m in lexicon.matches(&[forms]) {
+        for word in ["مصر", "القاهره"] {
+            for m in lexicon.matches(&[&[hash_str(word)]], &[hash_str(word)]) {
                 classes |= m.classes;
             }
         }

@@ -10,9 +10,11 @@
 //! context and gazetteer features ([`features`]), trained on ANERcorp's training split, run twice:
 //! the second pass ([`stack`]) also sees how the first pass tagged the same word elsewhere in the
 //! document and how the word was tagged in the training text. The shipped weights live in
-//! `models/ner.bin.gz` (about 1.3 MB) and are compiled in, so the binary needs no data files.
+//! `models/ner.bin.gz` (about 2 MB) and are compiled in, so the binary needs no data files.
 //! They are rebuilt with
-//! `isnad ner --train ANERCorp_CamelLab_train.txt --out models/ner.bin.gz` (deterministic, ~12 s).
+//! `isnad ner --train ANERCorp_CamelLab_train.txt --out models/ner.bin.gz` (deterministic, ~5 s).
+//! Tagging scores with a packed 16-bit table ([`packed`]): about 590,000 tokens/s on one core
+//! without confidences (`examples/tagger_bench.rs`).
 //!
 //! For the entity recogniser: call [`Tagger::tag_document`] with the article's sentences (each
 //! as its token texts), then [`Tagger::names`] per sentence for `(start, end, kind, confidence)`
@@ -33,8 +35,10 @@
 
 pub mod conll;
 pub mod features;
+pub mod hashing;
 pub mod lexicon;
 pub mod model;
+pub mod packed;
 pub mod stack;
 pub mod tags;
 pub mod train;
@@ -43,6 +47,7 @@ pub use conll::{read_conll, write_conll, Counts, TaggedSentence};
 pub use features::FeatureExtractor;
 pub use features::TokenFeatures;
 pub use model::{Model, ModelError};
+pub use packed::PackedModel;
 pub use stack::{train_stacked, StackOptions};
 pub use tags::{EntityKind, Tag, TAG_COUNT};
 pub use train::{train, TrainOptions};
@@ -68,8 +73,12 @@ pub struct Tagger {
     first_pass: Model,
     /// The document-context pass ([`stack`]); `None` for a single-pass model.
     second_pass: Option<Model>,
+    /// The passes in their tagging-time form.
+    packed_first: PackedModel,
+    packed_second: Option<PackedModel>,
     /// How words were tagged in the training text, for the second pass.
     memory: Option<stack::NameMemory>,
+    memory_index: Option<stack::MemoryIndex>,
 }
 
 /// Marks a stored two-pass tagger (two stored models, each length-prefixed).
@@ -109,7 +118,7 @@ impl Tagger {
         let first_pass = parts.next().ok_or(ModelError::Corrupt("empty stack"))?;
         let mut tagger = Tagger::new(FeatureExtractor::new(), first_pass, parts.next());
         if let Some(memory) = memory {
-            tagger.memory = Some(stack::memory_from_bytes(memory)?);
+            tagger = tagger.with_memory(stack::memory_from_bytes(memory)?);
         }
         Ok(tagger)
     }
@@ -133,11 +142,20 @@ impl Tagger {
 
     /// A tagger from parts (tests and training use their own features and weights).
     pub fn new(features: FeatureExtractor, first_pass: Model, second_pass: Option<Model>) -> Tagger {
-        Tagger { features, first_pass, second_pass, memory: None }
+        Tagger {
+            features,
+            packed_first: PackedModel::new(&first_pass),
+            packed_second: second_pass.as_ref().map(PackedModel::new),
+            first_pass,
+            second_pass,
+            memory: None,
+            memory_index: None,
+        }
     }
 
     /// Adds the training text's tag counts per word (used by the second pass).
     pub fn with_memory(mut self, memory: stack::NameMemory) -> Tagger {
+        self.memory_index = Some(stack::memory_index(&memory));
         self.memory = Some(memory);
         self
     }
@@ -163,26 +181,51 @@ impl Tagger {
     /// and after each one as its document. With `confidence` false, confidences are left at 0 and
     /// the forward-backward pass is skipped (about twice as fast).
     pub fn tag_sentences(&self, sentences: &[Vec<&str>], window: usize, confidence: bool) -> Vec<Vec<TaggedToken>> {
-        let mut features: Vec<Vec<TokenFeatures>> = sentences.iter().map(|s| self.features.sentence(s)).collect();
-        let mut model = &self.first_pass;
-        if let Some(second_pass) = &self.second_pass {
-            let first: Vec<Vec<Tag>> = features
-                .iter()
-                .map(|f| model.decode(&model.emissions(f)).into_iter().map(Tag::from_index).collect())
-                .collect();
-            stack::add_context_features(sentences, &first, &mut features, window);
-            if let Some(memory) = &self.memory {
-                stack::add_memory_features(sentences, memory, &mut features);
+        // Each sentence's features are scored by both passes as soon as they are built and then
+        // dropped: only scores, tags and memory keys are kept for the whole run, so memory stays
+        // small on long inputs. The second pass adds its own few features' scores afterwards.
+        let mut cache = features::WordCache::default();
+        let mut keys = Vec::with_capacity(sentences.len());
+        let mut first_tags = Vec::with_capacity(sentences.len());
+        let mut scores = Vec::with_capacity(sentences.len());
+        for words in sentences {
+            let (token_features, sentence_keys) = self.features.sentence_with(words, &mut cache);
+            let first = self.packed_first.emissions(&token_features);
+            match &self.packed_second {
+                Some(second_pass) => {
+                    let path = self.packed_first.decode(&first);
+                    first_tags.push(path.into_iter().map(Tag::from_index).collect::<Vec<_>>());
+                    scores.push(second_pass.emissions(&token_features));
+                }
+                None => scores.push(first),
             }
-            model = second_pass;
+            keys.push(sentence_keys);
         }
-        features
+        let model = match &self.packed_second {
+            Some(second_pass) => {
+                let mut stacked: Vec<Vec<TokenFeatures>> = keys.iter().map(|k| vec![Vec::new(); k.len()]).collect();
+                stack::add_context_features(&keys, &first_tags, &mut stacked, window);
+                if let Some(memory) = &self.memory_index {
+                    stack::add_memory_features(&keys, memory, &mut stacked);
+                }
+                for (sentence_scores, sentence_stacked) in scores.iter_mut().zip(&stacked) {
+                    let extra = second_pass.emissions(sentence_stacked);
+                    for (token_scores, token_extra) in sentence_scores.iter_mut().zip(extra) {
+                        for (score, add) in token_scores.iter_mut().zip(token_extra) {
+                            *score += add;
+                        }
+                    }
+                }
+                second_pass
+            }
+            None => &self.packed_first,
+        };
+        scores
             .iter()
-            .map(|token_features| {
-                let emissions = model.emissions(token_features);
-                let path = model.decode(&emissions);
+            .map(|emissions| {
+                let path = model.decode(emissions);
                 let marginals =
-                    if confidence { model.marginals(&emissions) } else { vec![[0.0; TAG_COUNT]; path.len()] };
+                    if confidence { model.marginals(emissions) } else { vec![[0.0; TAG_COUNT]; path.len()] };
                 path.into_iter()
                     .zip(marginals)
                     .map(|(index, p)| TaggedToken { tag: Tag::from_index(index), confidence: p[index] })
@@ -248,9 +291,12 @@ mod tests {
         let corpus = composed_corpus();
         let features = FeatureExtractor::with_lexicon(Lexicon::default());
         let mut epochs_seen = 0;
-        let model = train(&features, &corpus, TrainOptions { epochs: 8, seed: 3, min_feature_count: 1 }, |_, _| {
-            epochs_seen += 1
-        });
+        let model = train(
+            &features,
+            &corpus,
+            TrainOptions { epochs: 8, seed: 3, min_feature_count: 1, margin: 1.0 },
+            |_, _| epochs_seen += 1,
+        );
         assert_eq!(epochs_seen, 8);
         let tagger = Tagger::new(features, model, None);
         let counts = tagger.evaluate(&corpus, 0);
@@ -289,8 +335,11 @@ mod tests {
     fn stacked_tagger_learns_and_survives_storage() {
         let corpus = composed_corpus();
         let features = FeatureExtractor::with_lexicon(Lexicon::default());
-        let options =
-            StackOptions { train: TrainOptions { epochs: 6, seed: 1, min_feature_count: 1 }, folds: 3, window: 4 };
+        let options = StackOptions {
+            train: TrainOptions { epochs: 6, seed: 1, min_feature_count: 1, margin: 0.0 },
+            folds: 3,
+            window: 4,
+        };
         let mut steps = Vec::new();
         let (first, second) = train_stacked(&features, &corpus, options, |step| steps.push(step.to_string()));
         assert_eq!(steps.len(), 5);

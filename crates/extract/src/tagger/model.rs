@@ -6,12 +6,13 @@
 //! `models/` stays small enough to compile into the binary.
 
 use super::features::{TokenFeatures, FEATURE_VERSION};
+use super::hashing::IdMap;
 use super::tags::{Tag, TAG_COUNT};
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
-use std::collections::HashMap;
 use std::fmt;
 use std::io::{Read, Write};
+use std::sync::OnceLock;
 
 const MAGIC: &[u8; 8] = b"ISNADNER";
 const FORMAT_VERSION: u32 = 1;
@@ -62,7 +63,7 @@ impl From<std::io::Error> for ModelError {
 #[derive(Debug, Clone, Default)]
 pub struct Model {
     /// Feature hash → row in `weights`.
-    pub(crate) index: HashMap<u64, u32>,
+    pub(crate) index: IdMap<u32>,
     /// `TAG_COUNT` weights per row.
     pub(crate) weights: Vec<f32>,
     /// `(TAG_COUNT + 1) × TAG_COUNT`: previous tag (or [`START`]) → next tag.
@@ -72,7 +73,7 @@ pub struct Model {
 impl Model {
     /// An empty model (all scores zero).
     pub fn empty() -> Model {
-        Model { index: HashMap::new(), weights: Vec::new(), transitions: vec![0.0; (TAG_COUNT + 1) * TAG_COUNT] }
+        Model { index: IdMap::default(), weights: Vec::new(), transitions: vec![0.0; (TAG_COUNT + 1) * TAG_COUNT] }
     }
 
     /// Number of features with weights.
@@ -113,47 +114,9 @@ impl Model {
             .collect()
     }
 
-    fn transition(&self, previous: usize, next: usize) -> f32 {
-        self.transitions[previous * TAG_COUNT + next]
-    }
-
     /// The best well-formed tag path (dense tag indexes).
     pub fn decode(&self, emissions: &Emissions) -> Vec<usize> {
-        let n = emissions.len();
-        if n == 0 {
-            return Vec::new();
-        }
-        let allowed = allowed_transitions();
-        let mut best = vec![[f32::NEG_INFINITY; TAG_COUNT]; n];
-        let mut back = vec![[0usize; TAG_COUNT]; n];
-        for tag in 0..TAG_COUNT {
-            if allowed[START][tag] {
-                best[0][tag] = self.transition(START, tag) + emissions[0][tag];
-            }
-        }
-        for t in 1..n {
-            for tag in 0..TAG_COUNT {
-                let mut top = (f32::NEG_INFINITY, 0);
-                for previous in 0..TAG_COUNT {
-                    if !allowed[previous][tag] || best[t - 1][previous] == f32::NEG_INFINITY {
-                        continue;
-                    }
-                    let score = best[t - 1][previous] + self.transition(previous, tag);
-                    if score > top.0 {
-                        top = (score, previous);
-                    }
-                }
-                best[t][tag] = top.0 + emissions[t][tag];
-                back[t][tag] = top.1;
-            }
-        }
-        let mut tag = (0..TAG_COUNT).fold(0, |b, k| if best[n - 1][k] > best[n - 1][b] { k } else { b });
-        let mut path = vec![0; n];
-        for t in (0..n).rev() {
-            path[t] = tag;
-            tag = back[t][tag];
-        }
-        path
+        decode(&self.transitions, emissions)
     }
 
     /// Per-token probability of each tag under a softmax over all well-formed paths' scores.
@@ -161,52 +124,23 @@ impl Model {
     /// The perceptron's scores are not trained as log-probabilities, so these are confidences for
     /// ranking and thresholding, not calibrated probabilities.
     pub fn marginals(&self, emissions: &Emissions) -> Vec<[f32; TAG_COUNT]> {
-        let n = emissions.len();
-        if n == 0 {
-            return Vec::new();
+        marginals(&self.transitions, emissions)
+    }
+
+    /// The scale of the 16-bit stored weights: the largest weight maps to 32767.
+    pub(crate) fn quantisation_scale(&self) -> f32 {
+        let max_abs = self.weights.iter().chain(&self.transitions).fold(0.0f32, |m, w| m.max(w.abs()));
+        if max_abs > 0.0 {
+            max_abs / 32767.0
+        } else {
+            1.0
         }
-        let allowed = allowed_transitions();
-        let mut alpha = vec![[f64::NEG_INFINITY; TAG_COUNT]; n];
-        let mut beta = vec![[0.0f64; TAG_COUNT]; n];
-        for tag in 0..TAG_COUNT {
-            if allowed[START][tag] {
-                alpha[0][tag] = f64::from(self.transition(START, tag) + emissions[0][tag]);
-            }
-        }
-        for t in 1..n {
-            for tag in 0..TAG_COUNT {
-                let terms = (0..TAG_COUNT)
-                    .filter(|&p| allowed[p][tag])
-                    .map(|p| alpha[t - 1][p] + f64::from(self.transition(p, tag)));
-                alpha[t][tag] = log_sum_exp(terms) + f64::from(emissions[t][tag]);
-            }
-        }
-        for t in (0..n - 1).rev() {
-            for tag in 0..TAG_COUNT {
-                let terms = (0..TAG_COUNT)
-                    .filter(|&next| allowed[tag][next])
-                    .map(|next| f64::from(self.transition(tag, next) + emissions[t + 1][next]) + beta[t + 1][next]);
-                beta[t][tag] = log_sum_exp(terms);
-            }
-        }
-        let total = log_sum_exp(alpha[n - 1].iter().copied());
-        (0..n)
-            .map(|t| {
-                let mut row = [0.0f32; TAG_COUNT];
-                for tag in 0..TAG_COUNT {
-                    let p = (alpha[t][tag] + beta[t][tag] - total).exp();
-                    row[tag] = if p.is_finite() { (p as f32).clamp(0.0, 1.0) } else { 0.0 };
-                }
-                row
-            })
-            .collect()
     }
 
     /// The stored form: features whose largest weight is below `prune_below` are dropped, the rest
     /// quantised to 16 bits, the whole gzipped.
     pub fn to_bytes(&self, prune_below: f32) -> Vec<u8> {
-        let max_abs = self.weights.iter().chain(&self.transitions).fold(0.0f32, |m, w| m.max(w.abs()));
-        let scale = if max_abs > 0.0 { max_abs / 32767.0 } else { 1.0 };
+        let scale = self.quantisation_scale();
         let quantise = |w: f32| (w / scale).round().clamp(-32767.0, 32767.0) as i64;
         let mut rows: Vec<(u64, usize)> = self
             .index
@@ -293,24 +227,117 @@ impl Model {
 }
 
 /// `allowed[previous][next]`, with row [`START`] for the first tag of a sentence.
-fn allowed_transitions() -> [[bool; TAG_COUNT]; TAG_COUNT + 1] {
-    let mut allowed = [[false; TAG_COUNT]; TAG_COUNT + 1];
-    for (previous, row) in allowed.iter_mut().enumerate() {
-        let previous_tag = (previous < TAG_COUNT).then(|| Tag::from_index(previous));
-        for (next, cell) in row.iter_mut().enumerate() {
-            *cell = Tag::from_index(next).may_follow(previous_tag);
+fn allowed_transitions() -> &'static [[bool; TAG_COUNT]; TAG_COUNT + 1] {
+    static ALLOWED: OnceLock<[[bool; TAG_COUNT]; TAG_COUNT + 1]> = OnceLock::new();
+    ALLOWED.get_or_init(|| {
+        let mut allowed = [[false; TAG_COUNT]; TAG_COUNT + 1];
+        for (previous, row) in allowed.iter_mut().enumerate() {
+            let previous_tag = (previous < TAG_COUNT).then(|| Tag::from_index(previous));
+            for (next, cell) in row.iter_mut().enumerate() {
+                *cell = Tag::from_index(next).may_follow(previous_tag);
+            }
+        }
+        allowed
+    })
+}
+
+/// Viterbi: the best well-formed tag path under `transitions` (`(TAG_COUNT + 1) × TAG_COUNT`,
+/// see [`Model::transitions`]) and per-token scores.
+pub(crate) fn decode(transitions: &[f32], emissions: &Emissions) -> Vec<usize> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let transition = |previous: usize, next: usize| transitions[previous * TAG_COUNT + next];
+    let allowed = allowed_transitions();
+    let mut best = vec![[f32::NEG_INFINITY; TAG_COUNT]; n];
+    let mut back = vec![[0u8; TAG_COUNT]; n];
+    for tag in 0..TAG_COUNT {
+        if allowed[START][tag] {
+            best[0][tag] = transition(START, tag) + emissions[0][tag];
         }
     }
-    allowed
+    for t in 1..n {
+        for tag in 0..TAG_COUNT {
+            let mut top = (f32::NEG_INFINITY, 0);
+            for previous in 0..TAG_COUNT {
+                if !allowed[previous][tag] || best[t - 1][previous] == f32::NEG_INFINITY {
+                    continue;
+                }
+                let score = best[t - 1][previous] + transition(previous, tag);
+                if score > top.0 {
+                    top = (score, previous);
+                }
+            }
+            best[t][tag] = top.0 + emissions[t][tag];
+            back[t][tag] = top.1 as u8;
+        }
+    }
+    let mut tag = (0..TAG_COUNT).fold(0, |b, k| if best[n - 1][k] > best[n - 1][b] { k } else { b });
+    let mut path = vec![0; n];
+    for t in (0..n).rev() {
+        path[t] = tag;
+        tag = usize::from(back[t][tag]);
+    }
+    path
+}
+
+/// Forward-backward over the same scores as [`decode`]: per-token tag probabilities.
+pub(crate) fn marginals(transitions: &[f32], emissions: &Emissions) -> Vec<[f32; TAG_COUNT]> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let transition = |previous: usize, next: usize| transitions[previous * TAG_COUNT + next];
+    let allowed = allowed_transitions();
+    let mut alpha = vec![[f64::NEG_INFINITY; TAG_COUNT]; n];
+    let mut beta = vec![[0.0f64; TAG_COUNT]; n];
+    for tag in 0..TAG_COUNT {
+        if allowed[START][tag] {
+            alpha[0][tag] = f64::from(transition(START, tag) + emissions[0][tag]);
+        }
+    }
+    for t in 1..n {
+        for tag in 0..TAG_COUNT {
+            let terms =
+                (0..TAG_COUNT).filter(|&p| allowed[p][tag]).map(|p| alpha[t - 1][p] + f64::from(transition(p, tag)));
+            alpha[t][tag] = log_sum_exp(terms) + f64::from(emissions[t][tag]);
+        }
+    }
+    for t in (0..n - 1).rev() {
+        for tag in 0..TAG_COUNT {
+            let terms = (0..TAG_COUNT)
+                .filter(|&next| allowed[tag][next])
+                .map(|next| f64::from(transition(tag, next) + emissions[t + 1][next]) + beta[t + 1][next]);
+            beta[t][tag] = log_sum_exp(terms);
+        }
+    }
+    let total = log_sum_exp(alpha[n - 1].iter().copied());
+    (0..n)
+        .map(|t| {
+            let mut row = [0.0f32; TAG_COUNT];
+            for tag in 0..TAG_COUNT {
+                let p = (alpha[t][tag] + beta[t][tag] - total).exp();
+                row[tag] = if p.is_finite() { (p as f32).clamp(0.0, 1.0) } else { 0.0 };
+            }
+            row
+        })
+        .collect()
 }
 
 fn log_sum_exp(terms: impl Iterator<Item = f64>) -> f64 {
-    let terms: Vec<f64> = terms.collect();
-    let max = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut values = [f64::NEG_INFINITY; TAG_COUNT];
+    let mut count = 0;
+    for term in terms.take(TAG_COUNT) {
+        values[count] = term;
+        count += 1;
+    }
+    let values = &values[..count];
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if max == f64::NEG_INFINITY {
         return max;
     }
-    max + terms.iter().map(|t| (t - max).exp()).sum::<f64>().ln()
+    max + values.iter().map(|t| (t - max).exp()).sum::<f64>().ln()
 }
 
 fn zigzag(v: i64) -> u64 {

@@ -11,92 +11,105 @@
 
 use super::conll::TaggedSentence;
 use super::features::{memory_key, FeatureExtractor, FeatureWriter, TokenFeatures};
+use super::hashing::{hash_str, IdMap};
 use super::model::{Model, ModelError};
 use super::tags::{Tag, TAG_COUNT};
 use super::train::{train_on_features, TrainOptions};
 use std::collections::HashMap;
 
-/// How the first pass tagged one remembered word across the context.
-#[derive(Debug, Clone, Copy, Default)]
-struct Seen {
-    /// Occurrences per dense tag index.
-    by_tag: [u16; TAG_COUNT],
+/// Feature templates of the second pass.
+mod template {
+    use super::hash_str;
+    pub const TAG: u64 = hash_str("p0");
+    pub const TAG_BEFORE: u64 = hash_str("p-1p0");
+    pub const TAG_AFTER: u64 = hash_str("p0p+1");
+    pub const CONTEXT: u64 = hash_str("mem");
+    pub const CONTEXT_KIND: u64 = hash_str("memkind");
+    pub const TRAINING: u64 = hash_str("tl");
+    pub const TRAINING_SHARE: u64 = hash_str("tlshare");
+}
+
+/// The hash standing for a first-pass tag in features; `None` is the edge of the sentence.
+fn tag_part(tag: Option<Tag>, before: bool) -> u64 {
+    match tag {
+        Some(tag) => hash_str("tag").wrapping_add(tag.index() as u64 + 1),
+        None if before => hash_str("^"),
+        None => hash_str("$"),
+    }
+}
+
+/// Adds one sentence's first-pass tags to (`sign` 1) or removes them from (`sign` -1) per-word
+/// counts.
+fn count_sentence(counts: &mut IdMap<[i32; TAG_COUNT]>, keys: &[u64], tags: &[Tag], sign: i32) {
+    for (&key, tag) in keys.iter().zip(tags) {
+        if key != 0 {
+            counts.entry(key).or_insert([0; TAG_COUNT])[tag.index()] += sign;
+        }
+    }
 }
 
 /// Adds second-pass features to `features` (first-pass features of every sentence of a context),
-/// given the first-pass tags. `window` bounds how many sentences before and after count as the
-/// same document (`usize::MAX` for a whole document).
+/// given each word's memory key (see [`FeatureExtractor::document`]) and the first-pass tags.
+/// `window` bounds how many sentences before and after count as the same document (`usize::MAX`
+/// for a whole document).
 pub fn add_context_features(
-    sentences: &[Vec<&str>],
+    keys: &[Vec<u64>],
     first_pass: &[Vec<Tag>],
     features: &mut [Vec<TokenFeatures>],
     window: usize,
 ) {
-    let keys: Vec<Vec<String>> = sentences.iter().map(|s| s.iter().map(|w| memory_key(w)).collect()).collect();
-    // Per sentence: per key, tag counts within that sentence (so a window is a sum of a few maps).
-    let per_sentence: Vec<HashMap<&str, Seen>> = keys
-        .iter()
-        .zip(first_pass)
-        .map(|(sentence_keys, tags)| {
-            let mut seen: HashMap<&str, Seen> = HashMap::new();
-            for (key, tag) in sentence_keys.iter().zip(tags) {
-                if !key.is_empty() {
-                    let slot = &mut seen.entry(key.as_str()).or_default().by_tag[tag.index()];
-                    *slot = slot.saturating_add(1);
-                }
-            }
-            seen
-        })
-        .collect();
-    for (i, sentence_keys) in keys.iter().enumerate() {
-        let from = i.saturating_sub(window);
-        let to = i.saturating_add(window).saturating_add(1).min(keys.len());
+    let sentences = keys.len().min(first_pass.len());
+    // Tag counts per word over the sentences `from..to`, slid along with the current sentence.
+    let mut counts: IdMap<[i32; TAG_COUNT]> = IdMap::default();
+    let mut to = 0;
+    let mut from = 0;
+    for i in 0..sentences {
+        let want_to = i.saturating_add(window).saturating_add(1).min(sentences);
+        while to < want_to {
+            count_sentence(&mut counts, &keys[to], &first_pass[to], 1);
+            to += 1;
+        }
+        while from < i.saturating_sub(window) {
+            count_sentence(&mut counts, &keys[from], &first_pass[from], -1);
+            from += 1;
+        }
         let tags = &first_pass[i];
-        for (t, key) in sentence_keys.iter().enumerate() {
-            let Some(token_features) = features.get_mut(i).and_then(|s| s.get_mut(t)) else { continue };
-            let mut f = FeatureWriter { out: token_features };
-            let tag_at = |k: isize| -> String {
-                if k < 0 {
-                    return "^".into();
-                }
-                tags.get(k as usize).map_or_else(|| "$".into(), Tag::to_string)
+        for (t, &key) in keys[i].iter().enumerate() {
+            let Some(token_features) = features.get_mut(i).and_then(|s| s.get_mut(t)) else {
+                continue;
             };
-            let t_signed = t as isize;
-            let here = tag_at(t_signed);
-            f.add("p0", &[&here]);
-            f.add("p-1p0", &[&tag_at(t_signed - 1), &here]);
-            f.add("p0p+1", &[&here, &tag_at(t_signed + 1)]);
-            if key.is_empty() {
+            let mut f = FeatureWriter { out: token_features };
+            let here = tag_part(tags.get(t).copied(), false);
+            let before = tag_part(t.checked_sub(1).and_then(|k| tags.get(k)).copied(), true);
+            let after = tag_part(tags.get(t + 1).copied(), false);
+            f.add(template::TAG, &[here]);
+            f.add(template::TAG_BEFORE, &[before, here]);
+            f.add(template::TAG_AFTER, &[here, after]);
+            if key == 0 {
                 continue;
             }
-            let mut total = Seen::default();
-            for seen in &per_sentence[from..to] {
-                if let Some(s) = seen.get(key.as_str()) {
-                    for (sum, n) in total.by_tag.iter_mut().zip(s.by_tag) {
-                        *sum = sum.saturating_add(n);
-                    }
-                }
-            }
+            let mut total = counts.get(&key).copied().unwrap_or_default();
             // Not counting this very occurrence: the question is what the rest of the text says.
             if let Some(own) = tags.get(t) {
-                total.by_tag[own.index()] = total.by_tag[own.index()].saturating_sub(1);
+                total[own.index()] -= 1;
             }
-            let names: u32 = total.by_tag[1..].iter().map(|&n| u32::from(n)).sum();
+            let total = total.map(|n| n.max(0) as u32);
+            let names: u32 = total[1..].iter().sum();
             if names == 0 {
-                if total.by_tag[0] > 0 {
-                    f.add("mem", &["O-only"]);
+                if total[0] > 0 {
+                    f.add(template::CONTEXT, &[hash_str("O-only")]);
                 }
                 continue;
             }
-            for (index, &n) in total.by_tag.iter().enumerate().skip(1) {
+            for (index, &n) in total.iter().enumerate().skip(1) {
                 if n > 0 {
-                    f.add("mem", &[&Tag::from_index(index).to_string()]);
+                    f.add(template::CONTEXT, &[tag_part(Some(Tag::from_index(index)), false)]);
                 }
             }
-            let majority = (1..TAG_COUNT).max_by_key(|&k| total.by_tag[k]).map(Tag::from_index);
+            let majority = (1..TAG_COUNT).max_by_key(|&k| total[k]).map(Tag::from_index);
             if let Some(kind) = majority.and_then(Tag::kind) {
-                let share = if u32::from(total.by_tag[0]) > names { "minority" } else { "majority" };
-                f.add("memkind", &[kind.label(), share]);
+                let share = if total[0] > names { "minority" } else { "majority" };
+                f.add(template::CONTEXT_KIND, &[hash_str(kind.label()), hash_str(share)]);
             }
         }
     }
@@ -153,18 +166,26 @@ pub fn memory_from_bytes(bytes: &[u8]) -> Result<NameMemory, ModelError> {
     Ok(memory)
 }
 
+/// A memory keyed by the hash of each word's memory key, for lookups while tagging.
+pub type MemoryIndex = IdMap<[u32; TAG_COUNT]>;
+
+/// The lookup form of a memory.
+pub fn memory_index(memory: &NameMemory) -> MemoryIndex {
+    memory.iter().map(|(key, counts)| (hash_str(key), *counts)).collect()
+}
+
 /// Adds features saying how a word was tagged in the training text: a name met in another
 /// article is likely the same kind of name here, and the weights learn how far to trust that.
-pub fn add_memory_features(sentences: &[Vec<&str>], memory: &NameMemory, features: &mut [Vec<TokenFeatures>]) {
-    for (sentence, sentence_features) in sentences.iter().zip(features.iter_mut()) {
-        for (word, token_features) in sentence.iter().zip(sentence_features.iter_mut()) {
-            let key = memory_key(word);
-            if key.is_empty() {
+/// `keys` are the words' hashed memory keys (see [`FeatureExtractor::document`]).
+pub fn add_memory_features(keys: &[Vec<u64>], memory: &MemoryIndex, features: &mut [Vec<TokenFeatures>]) {
+    for (sentence, sentence_features) in keys.iter().zip(features.iter_mut()) {
+        for (&key, token_features) in sentence.iter().zip(sentence_features.iter_mut()) {
+            if key == 0 {
                 continue;
             }
             let mut f = FeatureWriter { out: token_features };
             let Some(counts) = memory.get(&key) else {
-                f.add("tl", &["unseen"]);
+                f.add(template::TRAINING, &[hash_str("unseen")]);
                 continue;
             };
             let total: u32 = counts.iter().sum();
@@ -180,10 +201,11 @@ pub fn add_memory_features(sentences: &[Vec<&str>], memory: &NameMemory, feature
                 1 | 2 => "often",
                 _ => "mostly",
             };
-            f.add("tlshare", &[share]);
+            let share = hash_str(share);
+            f.add(template::TRAINING_SHARE, &[share]);
             for (index, &n) in counts.iter().enumerate().skip(1) {
                 if n > 0 {
-                    f.add("tl", &[&Tag::from_index(index).to_string(), share]);
+                    f.add(template::TRAINING, &[tag_part(Some(Tag::from_index(index)), false), share]);
                 }
             }
         }
@@ -216,7 +238,7 @@ pub fn train_stacked(
     mut progress: impl FnMut(&str),
 ) -> (Model, Model) {
     let words: Vec<Vec<&str>> = sentences.iter().map(TaggedSentence::word_refs).collect();
-    let first_features: Vec<Vec<TokenFeatures>> = words.iter().map(|w| features.sentence(w)).collect();
+    let (first_features, keys) = features.document(&words);
     let folds = options.folds.max(2).min(sentences.len().max(2));
     let fold_len = sentences.len().div_ceil(folds).max(1);
     let mut jackknifed: Vec<Vec<Tag>> = Vec::with_capacity(sentences.len());
@@ -239,9 +261,9 @@ pub fn train_stacked(
     let first_pass = train_on_features(sentences, &first_features, options.train, |_, _| {});
     progress("first pass trained");
     let mut second_features = first_features;
-    add_context_features(&words, &jackknifed, &mut second_features, options.window);
+    add_context_features(&keys, &jackknifed, &mut second_features, options.window);
     for (start, end, memory) in &fold_memories {
-        add_memory_features(&words[*start..*end], memory, &mut second_features[*start..*end]);
+        add_memory_features(&keys[*start..*end], &memory_index(memory), &mut second_features[*start..*end]);
     }
     let second_pass = train_on_features(sentences, &second_features, options.train, |_, _| {});
     progress("second pass trained");
@@ -259,10 +281,10 @@ mod tests {
         let sentences = vec![vec!["قال", "الوزير", "سامي", "البرتقالي"], vec!["وأضاف", "البرتقالي", "أمس"]];
         let pers = |s: &str| Tag::parse(s).unwrap();
         let first_pass = vec![vec![pers("O"), pers("O"), pers("B-PERS"), pers("I-PERS")], vec![pers("O"); 3]];
-        let mut with_memory: Vec<Vec<TokenFeatures>> = sentences.iter().map(|s| extractor.sentence(s)).collect();
-        add_context_features(&sentences, &first_pass, &mut with_memory, 5);
-        let mut far_apart = sentences.iter().map(|s| extractor.sentence(s)).collect::<Vec<_>>();
-        add_context_features(&sentences, &first_pass, &mut far_apart, 0);
+        let (mut with_memory, keys) = extractor.document(&sentences);
+        add_context_features(&keys, &first_pass, &mut with_memory, 5);
+        let (mut far_apart, _) = extractor.document(&sentences);
+        add_context_features(&keys, &first_pass, &mut far_apart, 0);
         // The surname alone in the second sentence remembers the full name; with no window it cannot.
         assert!(with_memory[1][1].len() > far_apart[1][1].len());
         // The word "أمس" was never a name: same features either way.
@@ -278,9 +300,9 @@ mod tests {
         assert_eq!(counts[Tag::parse("B-PERS").unwrap().index()], 1);
         assert_eq!(memory_from_bytes(&memory_to_bytes(&memory)).unwrap(), memory);
         assert!(memory_from_bytes(b"junk").is_err());
-        let words = vec![vec!["الحداد", "غريب"]];
+        let keys = vec![vec![hash_str(&memory_key("الحداد")), hash_str(&memory_key("غريب"))]];
         let mut features = vec![vec![Vec::new(), Vec::new()]];
-        add_memory_features(&words, &memory, &mut features);
+        add_memory_features(&keys, &memory_index(&memory), &mut features);
         assert_eq!(features[0][0].len(), 3);
         assert_eq!(features[0][1].len(), 1);
     }

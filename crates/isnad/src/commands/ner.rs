@@ -36,6 +36,9 @@ pub struct NerArgs {
     /// Features seen fewer times than this in training get no weight
     #[arg(long, default_value_t = TrainOptions::default().min_feature_count)]
     pub min_count: u32,
+    /// Cost-augmented training: extra score for wrong tags while training (0 for none)
+    #[arg(long, default_value_t = TrainOptions::default().margin)]
+    pub margin: f32,
     /// Sentences before and after each one read as its document (files carry no article breaks)
     #[arg(long, default_value_t = StackOptions::default().window)]
     pub window: usize,
@@ -113,7 +116,12 @@ fn train_model(train_path: &str, out: &str, args: &NerArgs) -> anyhow::Result<u8
     };
     let features = FeatureExtractor::new();
     let started = std::time::Instant::now();
-    let options = TrainOptions { epochs: args.epochs, min_feature_count: args.min_count, ..TrainOptions::default() };
+    let options = TrainOptions {
+        epochs: args.epochs,
+        min_feature_count: args.min_count,
+        margin: args.margin,
+        ..TrainOptions::default()
+    };
     let tagger = if args.single_pass {
         let model = train(&features, &sentences, options, |epoch, model| {
             if dev.is_empty() {
