@@ -226,7 +226,7 @@ fn a_named_victim_and_the_others_add_up() {
 
 #[test]
 fn a_toll_goes_to_the_attack_before_it() {
-    let text = "وأعلنت الشرطة وقوع تفجير في السوق، مما نتج عنه استشهاد 9 وإصابة 20، والعثور على بقايا يعتقد أنها ناتجة عن تفجير بعبوة.";
+    let text = "وذكرت الشرطة أن تفجيرا هز الميناء، وأدى إلى استشهاد 9 وإصابة 20، كما عثر المحققون على شظايا قيل إن مصدرها تفجير بعبوة.";
     let events = run(text, &[]);
     let first = events.iter().find(|e| e.trigger.text == "تفجير").expect("an event");
     assert_eq!(first.killed, Some(Figure::Exact(9)), "{events:?}");
@@ -235,7 +235,7 @@ fn a_toll_goes_to_the_attack_before_it() {
 
 #[test]
 fn a_causal_mention_of_the_same_attack_is_not_a_second_event() {
-    let events = run("استهدف مسلحون مقر البلدية ما أوقع 4 قتلى فيما أصيب 7 آخرون جراء الهجوم.", &[]);
+    let events = run("استهدف مسلحون مقر البلدية ما خلف 4 قتلى بينما جرح 7 آخرون جراء الهجوم.", &[]);
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(events[0].killed, Some(Figure::Exact(4)));
 }
@@ -246,7 +246,7 @@ fn the_facility_hit_is_the_target_and_the_weapon_is_not() {
     let events = run("وقع هجوم مسجد حرس الحدود ظهرا.", &named);
     assert_eq!(events[0].target.as_ref().map(|t| t.text.as_str()), Some("مسجد حرس الحدود"), "{events:?}");
     assert_eq!(entity_of(&events[0].target), None, "the guards are not the mosque");
-    let events = run("وقتل 3 في انفجار قنبلة في حافلة في بلدة الصخر.", &named);
+    let events = run("ولقي 3 حتفهم في انفجار لغم على طريق في بلدة الصخر.", &named);
     assert_eq!(entity_of(&events[0].target), Some("e2"), "{events:?}");
 }
 
