@@ -10,6 +10,7 @@
 
 pub mod lexicons;
 pub mod tsv;
+pub mod word_hash;
 
 use crate::EntityType;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};

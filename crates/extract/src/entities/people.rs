@@ -111,13 +111,18 @@ impl<'c, 'a, 'd> People<'c, 'a, 'd> {
 
     fn find_title_at(&self, i: usize) -> Option<(TitlePosition, usize)> {
         let lexicons = &self.context.gazetteer.lexicons;
+        // Only readings that some title begins with can open one.
+        let heads = || self.context.forms(i).filter(|f| lexicons.opens_title(f.base));
+        if heads().next().is_none() {
+            return None;
+        }
         let mut phrase = String::new();
         for n in (1..=lexicons.longest_phrase.min(3)).rev() {
             if (i + 1..i + n).any(|j| !self.context.adjacent(j - 1, j) || !self.context.is_word(j)) {
                 continue;
             }
             let rest = self.context.phrase(i + 1..i + n);
-            for form in self.context.forms(i) {
+            for form in heads() {
                 phrase.clear();
                 phrase.push_str(form.base);
                 if !rest.is_empty() {
