@@ -45,6 +45,7 @@ pub struct SafeStarts<'k> {
 }
 
 impl<'k> SafeStarts<'k> {
+    /// Indexes `known`, candidates over an article of `token_count` tokens.
     pub fn new(known: &'k [Candidate], token_count: usize) -> SafeStarts<'k> {
         let mut first = vec![usize::MAX; token_count];
         for (k, c) in known.iter().enumerate() {
