@@ -61,6 +61,7 @@ struct People<'c, 'a, 'd> {
     blocked: Vec<bool>,
     titles: Vec<OnceCell<Option<(TitlePosition, usize)>>>,
     name_words: Vec<OnceCell<bool>>,
+    plain_name_words: Vec<OnceCell<bool>>,
 }
 
 impl<'c, 'a, 'd> People<'c, 'a, 'd> {
@@ -82,6 +83,7 @@ impl<'c, 'a, 'd> People<'c, 'a, 'd> {
             blocked,
             titles: (0..context.len()).map(|_| OnceCell::new()).collect(),
             name_words: (0..context.len()).map(|_| OnceCell::new()).collect(),
+            plain_name_words: (0..context.len()).map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -385,6 +387,13 @@ impl<'c, 'a, 'd> People<'c, 'a, 'd> {
 
     /// An indefinite word shaped like a name: not a plural or feminine noun (مصادر، مسؤولون، وكالة).
     fn plain_name_word(&self, i: usize) -> bool {
+        match self.plain_name_words.get(i) {
+            Some(cell) => *cell.get_or_init(|| self.find_plain_name_word(i)),
+            None => self.find_plain_name_word(i),
+        }
+    }
+
+    fn find_plain_name_word(&self, i: usize) -> bool {
         let word = self.context.text(i);
         let lexicons = &self.context.gazetteer.lexicons;
         if !self.name_word(i) || word.starts_with("ال") {
