@@ -10,6 +10,7 @@
 //! named earlier.
 
 use super::context::Context;
+use super::known::SafeStarts;
 use super::{Candidate, EntityKey, Evidence};
 use crate::gazetteer::lexicons::CueKind;
 use crate::EntityType;
@@ -34,7 +35,7 @@ const MAX_NAME_WORDS: usize = 4;
 
 /// Cued names, skipping cues whose name the gazetteer already found.
 pub fn find(context: &Context, known: &[Candidate]) -> Vec<Candidate> {
-    let rules = Cued { context, known };
+    let rules = Cued { context, known: SafeStarts::new(known, context.len()) };
     let mut out = Vec::new();
     let mut i = 0;
     while i < context.len() {
@@ -52,13 +53,13 @@ pub fn find(context: &Context, known: &[Candidate]) -> Vec<Candidate> {
 
 struct Cued<'c, 'a, 'd> {
     context: &'c Context<'a, 'd>,
-    known: &'c [Candidate],
+    known: SafeStarts<'c>,
 }
 
-impl Cued<'_, '_, '_> {
+impl<'c, 'a, 'd> Cued<'c, 'a, 'd> {
     /// The safe gazetteer candidate starting at token `i`.
     fn known_at(&self, i: usize) -> Option<&Candidate> {
-        self.known.iter().find(|c| c.tokens.start == i && c.evidence != Evidence::Ambiguous)
+        self.known.at(i)
     }
 
     /// The country a demonym at `i` names (its gazetteer id), when token `i` is one.
@@ -75,14 +76,14 @@ impl Cued<'_, '_, '_> {
     }
 
     /// The cue reading of token `i` without proclitics, and where it starts.
-    fn cue_at(&self, i: usize) -> Option<(String, usize)> {
+    fn cue_at(&self, i: usize) -> Option<(&'c str, usize)> {
         let context = self.context;
         if !context.is_word(i) {
             return None;
         }
         // The barest reading first: بصحيفة is listed as a cue too, but the mention starts at صحيفة.
-        for form in context.forms(i).into_iter().rev() {
-            if !form.restored_article && context.gazetteer.lexicons.cue(&form.base).is_some() {
+        for form in context.forms(i).rev() {
+            if !form.restored_article && context.gazetteer.lexicons.cue(form.base).is_some() {
                 return Some((form.base, context.tokens[i].norm.start + form.prefix_len));
             }
         }
@@ -102,7 +103,7 @@ impl Cued<'_, '_, '_> {
             _ => {
                 // الداخلية السعودية: only the sovereign ministries are named by field alone, and not
                 // after وزير (وزير الداخلية السعودي is a person's role).
-                let form = context.forms(i).into_iter().find(|f| SOVEREIGN_FIELDS.contains(&f.base.as_str()))?;
+                let form = context.forms(i).find(|f| SOVEREIGN_FIELDS.contains(&f.base))?;
                 let after_minister = i > 0 && context.any_form(i - 1, |w| w.starts_with("وزير") || w == "وزاره");
                 if after_minister {
                     return None;
@@ -112,7 +113,7 @@ impl Cued<'_, '_, '_> {
         };
         let field_at = if head { i + 1 } else { i };
         let field = context.text(field_at);
-        let field_ok = if head { field.starts_with("ال") && context.is_word(field_at) } else { SOVEREIGN_FIELDS.contains(&field) || context.forms(i).iter().any(|f| SOVEREIGN_FIELDS.contains(&f.base.as_str())) };
+        let field_ok = if head { field.starts_with("ال") && context.is_word(field_at) } else { SOVEREIGN_FIELDS.contains(&field) || context.forms(i).any(|f| SOVEREIGN_FIELDS.contains(&f.base)) };
         if !field_ok {
             return None;
         }
@@ -133,7 +134,7 @@ impl Cued<'_, '_, '_> {
     /// السوري الحر is a rebel army of its own).
     fn forces(&self, i: usize) -> Option<Candidate> {
         let context = self.context;
-        let form = context.forms(i).into_iter().find(|f| matches!(f.base.as_str(), "الجيش" | "القوات"))?;
+        let form = context.forms(i).find(|f| matches!(f.base, "الجيش" | "القوات"))?;
         if !context.adjacent(i, i + 1) {
             return None;
         }
@@ -156,11 +157,11 @@ impl Cued<'_, '_, '_> {
         if cue.starts_with("ال") || self.known_at(i).is_some() {
             return None;
         }
-        let kind = context.gazetteer.lexicons.cue(&cue)?;
+        let kind = context.gazetteer.lexicons.cue(cue)?;
         let entity_type = match kind {
             CueKind::Outlet => EntityType::OUTLET,
-            _ if PLACE_INTRODUCERS.contains(&cue.as_str()) => EntityType::LOC,
-            _ if BODY_INTRODUCERS.contains(&cue.as_str()) => EntityType::ORG,
+            _ if PLACE_INTRODUCERS.contains(&cue) => EntityType::LOC,
+            _ if BODY_INTRODUCERS.contains(&cue) => EntityType::ORG,
             _ => return None,
         };
         let quoted = if entity_type == EntityType::OUTLET { self.quoted_or_latin(i + 1) } else { None };

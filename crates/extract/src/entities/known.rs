@@ -36,6 +36,34 @@ pub fn find(context: &Context) -> Vec<Candidate> {
     out
 }
 
+/// The first safe (not ambiguous) candidate starting at each token, for rules that ask "is a known
+/// name here?" at every token: a scan of all candidates per question made them quadratic.
+pub struct SafeStarts<'k> {
+    known: &'k [Candidate],
+    /// Index into `known` per token; `usize::MAX` where none starts.
+    first: Vec<usize>,
+}
+
+impl<'k> SafeStarts<'k> {
+    /// Indexes `known`, candidates over an article of `token_count` tokens.
+    pub fn new(known: &'k [Candidate], token_count: usize) -> SafeStarts<'k> {
+        let mut first = vec![usize::MAX; token_count];
+        for (k, c) in known.iter().enumerate() {
+            if c.evidence != Evidence::Ambiguous {
+                if let Some(slot) = first.get_mut(c.tokens.start).filter(|slot| **slot == usize::MAX) {
+                    *slot = k;
+                }
+            }
+        }
+        SafeStarts { known, first }
+    }
+
+    /// The first safe candidate (in the order they were found) that starts at token `i`.
+    pub fn at(&self, i: usize) -> Option<&'k Candidate> {
+        self.first.get(i).and_then(|&k| self.known.get(k))
+    }
+}
+
 /// The longest gazetteer name starting at token `i` under any of its readings.
 pub fn longest_at_token(context: &Context, i: usize) -> Option<Candidate> {
     if context.is_punct(i) {
@@ -44,7 +72,7 @@ pub fn longest_at_token(context: &Context, i: usize) -> Option<Candidate> {
     let token_start = context.tokens[i].norm.start;
     let mut best: Option<(usize, usize, Sense)> = None; // (mention start, end, sense)
     for form in context.forms(i) {
-        let Some((start, end, sense)) = match_form(context, token_start, &form) else { continue };
+        let Some((start, end, sense)) = match_form(context, token_start, form) else { continue };
         if best.map_or(true, |(_, e, _)| end > e) {
             best = Some((start, end, sense));
         }
@@ -69,7 +97,7 @@ pub fn longest_at_token(context: &Context, i: usize) -> Option<Candidate> {
 }
 
 /// The longest valid match of one reading of a word: (mention start, end, best sense).
-fn match_form(context: &Context, token_start: usize, form: &Form) -> Option<(usize, usize, Sense)> {
+fn match_form(context: &Context, token_start: usize, form: Form) -> Option<(usize, usize, Sense)> {
     let text = context.norm_text();
     let start = token_start + form.prefix_len;
     if !form.restored_article {

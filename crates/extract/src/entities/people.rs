@@ -9,9 +9,11 @@
 //! punctuation, function words, reporting verbs, titles, cues and names of other kinds.
 
 use super::context::Context;
+use super::known::SafeStarts;
 use super::{Candidate, EntityKey, Evidence};
 use crate::gazetteer::lexicons::{phrase_key, TitlePosition, NAME_CONNECTORS};
 use crate::EntityType;
+use std::cell::OnceCell;
 
 /// The most words one person's name takes (long Gulf nasab chains included).
 const MAX_NAME_WORDS: usize = 9;
@@ -30,7 +32,7 @@ enum Leniency {
 
 /// Person-name candidates that do not overlap a safe non-person name in `known`.
 pub fn find(context: &Context, known: &[Candidate]) -> Vec<Candidate> {
-    let rules = People { context, known };
+    let rules = People::new(context, known);
     let mut out: Vec<Candidate> = Vec::new();
     let mut i = 0;
     while i < context.len() {
@@ -50,22 +52,45 @@ pub fn find(context: &Context, known: &[Candidate]) -> Vec<Candidate> {
     out
 }
 
+/// The rules over one article. What depends on one token alone (is it blocked, a title, a name
+/// word) is asked again and again as runs are tried from every token, so it is worked out once.
 struct People<'c, 'a, 'd> {
     context: &'c Context<'a, 'd>,
-    known: &'c [Candidate],
+    known: SafeStarts<'c>,
+    /// Per token: inside a safe gazetteer name of another kind (see [`People::blocked`]).
+    blocked: Vec<bool>,
+    titles: Vec<OnceCell<Option<(TitlePosition, usize)>>>,
+    name_words: Vec<OnceCell<bool>>,
+    plain_name_words: Vec<OnceCell<bool>>,
 }
 
-impl People<'_, '_, '_> {
+impl<'c, 'a, 'd> People<'c, 'a, 'd> {
+    fn new(context: &'c Context<'a, 'd>, known: &'c [Candidate]) -> People<'c, 'a, 'd> {
+        let mut blocked = vec![false; context.len()];
+        for c in known.iter().filter(|c| c.entity_type != EntityType::PER && c.evidence != Evidence::Ambiguous) {
+            let one_word_minor_place = c.entity_type == EntityType::LOC
+                && c.tokens.len() == 1
+                && matches!(&c.key, EntityKey::Known(id) if !id.starts_with("iso:") && !id.starts_with("hm:") && !id.starts_with("cldr:"));
+            for i in c.tokens.clone() {
+                if i < blocked.len() && !(one_word_minor_place && !context.text(i).starts_with("ال")) {
+                    blocked[i] = true;
+                }
+            }
+        }
+        People {
+            context,
+            known: SafeStarts::new(known, context.len()),
+            blocked,
+            titles: (0..context.len()).map(|_| OnceCell::new()).collect(),
+            name_words: (0..context.len()).map(|_| OnceCell::new()).collect(),
+            plain_name_words: (0..context.len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
     /// Token `i` lies inside a safe gazetteer name of another kind (a place, an organisation).
     /// A one-word town or district does not block: family names are often place names.
     fn blocked(&self, i: usize) -> bool {
-        self.known.iter().any(|c| {
-            let minor_place = c.entity_type == EntityType::LOC
-                && c.tokens.len() == 1
-                && matches!(&c.key, EntityKey::Known(id) if !id.starts_with("iso:") && !id.starts_with("hm:") && !id.starts_with("cldr:"))
-                && !self.context.text(i).starts_with("ال");
-            c.tokens.contains(&i) && c.entity_type != EntityType::PER && c.evidence != Evidence::Ambiguous && !minor_place
-        })
+        self.blocked.get(i).copied().unwrap_or(false)
     }
 
     /// Token `i` is a function word. على folds to علي, the given name: the written ى tells them apart.
@@ -80,14 +105,32 @@ impl People<'_, '_, '_> {
 
     /// The title or role phrase starting at `i`: its position and the token after it.
     fn title_at(&self, i: usize) -> Option<(TitlePosition, usize)> {
+        match self.titles.get(i) {
+            Some(cell) => *cell.get_or_init(|| self.find_title_at(i)),
+            None => self.find_title_at(i),
+        }
+    }
+
+    fn find_title_at(&self, i: usize) -> Option<(TitlePosition, usize)> {
         let lexicons = &self.context.gazetteer.lexicons;
+        // Only readings that some title begins with can open one.
+        let heads = || self.context.forms(i).filter(|f| lexicons.opens_title(f.base));
+        if heads().next().is_none() {
+            return None;
+        }
+        let mut phrase = String::new();
         for n in (1..=lexicons.longest_phrase.min(3)).rev() {
             if (i + 1..i + n).any(|j| !self.context.adjacent(j - 1, j) || !self.context.is_word(j)) {
                 continue;
             }
             let rest = self.context.phrase(i + 1..i + n);
-            for form in self.context.forms(i) {
-                let phrase = if rest.is_empty() { form.base.clone() } else { format!("{} {}", form.base, rest) };
+            for form in heads() {
+                phrase.clear();
+                phrase.push_str(form.base);
+                if !rest.is_empty() {
+                    phrase.push(' ');
+                    phrase.push_str(&rest);
+                }
                 if let Some(position) = lexicons.title(&phrase) {
                     // سلطان، أمير، حافظ without the article are given names as often as titles.
                     let given_name = n == 1 && !phrase.starts_with("ال") && lexicons.is_given_name(&phrase);
@@ -102,6 +145,13 @@ impl People<'_, '_, '_> {
 
     /// A word that may be part of a name.
     fn name_word(&self, i: usize) -> bool {
+        match self.name_words.get(i) {
+            Some(cell) => *cell.get_or_init(|| self.find_name_word(i)),
+            None => self.find_name_word(i),
+        }
+    }
+
+    fn find_name_word(&self, i: usize) -> bool {
         let context = self.context;
         if !context.is_word(i) || self.blocked(i) {
             return false;
@@ -195,11 +245,11 @@ impl People<'_, '_, '_> {
         let lexicons = &context.gazetteer.lexicons;
         let forms = context.forms(range.start);
         let whole_is_name = lexicons.is_given_name(context.text(range.start));
-        let conjunction = |f: &&super::context::Form| f.prefix_len == 'و'.len_utf8() && !f.restored_article;
+        let conjunction = |f: &super::context::Form| f.prefix_len == 'و'.len_utf8() && !f.restored_article;
         let first = forms
-            .iter()
-            .find(|f| !whole_is_name && conjunction(f) && lexicons.is_given_name(&f.base))
-            .or(forms.first())?;
+            .clone()
+            .find(|f| !whole_is_name && conjunction(f) && lexicons.is_given_name(f.base))
+            .or_else(|| forms.clone().next())?;
         let start = context.tokens[range.start].norm.start + first.prefix_len;
         let end = context.tokens[range.end - 1].norm.end;
         let key = context.norm_text()[start..end].to_string();
@@ -243,7 +293,7 @@ impl People<'_, '_, '_> {
     fn skip_role_complement(&self, mut j: usize) -> usize {
         let context = self.context;
         for _ in 0..6 {
-            if let Some(c) = self.known.iter().find(|c| c.tokens.start == j && c.evidence != Evidence::Ambiguous) {
+            if let Some(c) = self.known.at(j) {
                 j = c.tokens.end;
                 continue;
             }
@@ -337,6 +387,13 @@ impl People<'_, '_, '_> {
 
     /// An indefinite word shaped like a name: not a plural or feminine noun (مصادر، مسؤولون، وكالة).
     fn plain_name_word(&self, i: usize) -> bool {
+        match self.plain_name_words.get(i) {
+            Some(cell) => *cell.get_or_init(|| self.find_plain_name_word(i)),
+            None => self.find_plain_name_word(i),
+        }
+    }
+
+    fn find_plain_name_word(&self, i: usize) -> bool {
         let word = self.context.text(i);
         let lexicons = &self.context.gazetteer.lexicons;
         if !self.name_word(i) || word.starts_with("ال") {

@@ -113,61 +113,86 @@ fn settle_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 
 /// Ambiguous aliases survive only where the same entity is named safely elsewhere in the article.
 fn drop_unsupported(kept: &mut Vec<Candidate>) {
-    let safe: Vec<EntityKey> =
+    let safe: std::collections::HashSet<EntityKey> =
         kept.iter().filter(|c| c.evidence != Evidence::Ambiguous).map(|c| c.key.clone()).collect();
     kept.retain(|c| c.evidence != Evidence::Ambiguous || safe.contains(&c.key));
 }
 
 /// Later mentions by a short form: a person's surname or kunya alone, a cued place's bare name.
-/// A short form shared by two entities joins neither.
+/// A short form shared by two entities joins neither. Where several short forms fit at one word,
+/// the one of more words wins (قوات X Y over X), then the one proposed first.
 fn short_mentions(context: &Context, kept: &[Candidate]) -> Vec<Candidate> {
-    let mut forms: HashMap<Vec<String>, Option<(EntityKey, EntityType)>> = HashMap::new();
+    // Each short form once, in the order proposed, with its owner (none once two entities share it).
+    let mut forms: Vec<(Vec<String>, Option<(EntityKey, EntityType)>)> = Vec::new();
+    let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
     for c in kept {
         for form in short_forms(context, c) {
-            let owner = (c.key.clone(), c.entity_type);
-            forms
-                .entry(form)
-                .and_modify(|o| {
-                    if o.as_ref().is_some_and(|(k, _)| *k != owner.0) {
-                        *o = None;
+            match seen.get(&form) {
+                Some(&k) => {
+                    if forms[k].1.as_ref().is_some_and(|(key, _)| *key != c.key) {
+                        forms[k].1 = None;
                     }
-                })
-                .or_insert(Some(owner));
+                }
+                None => {
+                    seen.insert(form.clone(), forms.len());
+                    forms.push((form, Some((c.key.clone(), c.entity_type))));
+                }
+            }
         }
     }
-    let covered = |i: usize| kept.iter().any(|c| c.tokens.contains(&i));
+    forms.retain(|(words, owner)| owner.is_some() && !words.is_empty());
+    if forms.is_empty() {
+        return Vec::new();
+    }
+    forms.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    // Forms by their first word, each list in preference order.
+    let mut by_first_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (words, _)) in forms.iter().enumerate() {
+        by_first_word.entry(words[0].as_str()).or_default().push(k);
+    }
+    let mut covered = vec![false; context.len()];
+    for c in kept {
+        for i in c.tokens.clone() {
+            if let Some(slot) = covered.get_mut(i) {
+                *slot = true;
+            }
+        }
+    }
+    let free_word = |j: usize| j < covered.len() && !covered[j] && context.is_word(j);
     let mut out = Vec::new();
     let mut i = 0;
     while i < context.len() {
-        if covered(i) || !context.is_word(i) {
+        if !free_word(i) {
             i += 1;
             continue;
         }
-        let mut found = None;
-        'forms: for (words, owner) in &forms {
-            let Some((key, entity_type)) = owner else { continue };
-            let n = words.len();
-            if (i..i + n).any(|j| covered(j) || !context.is_word(j)) {
-                continue;
-            }
-            if (1..n).any(|k| context.text(i + k) != words[k]) {
-                continue;
-            }
-            for form in context.forms(i) {
-                if form.base == words[0] {
-                    found = Some((n, form.prefix_len, key.clone(), *entity_type));
-                    break 'forms;
+        // The preferred form that fits here, with the proclitics its first word drops.
+        let mut found: Option<(usize, usize)> = None;
+        for reading in context.forms(i) {
+            let Some(list) = by_first_word.get(reading.base) else { continue };
+            for &k in list {
+                if found.is_some_and(|(best, _)| best <= k) {
+                    break;
+                }
+                let words = &forms[k].0;
+                let n = words.len();
+                if (i..i + n).all(free_word) && (1..n).all(|m| context.text(i + m) == words[m]) {
+                    found = Some((k, reading.prefix_len));
+                    break;
                 }
             }
         }
         match found {
-            Some((n, prefix_len, key, entity_type)) => {
+            Some((k, prefix_len)) => {
+                let (words, owner) = &forms[k];
+                let Some((key, entity_type)) = owner else { unreachable!("forms without an owner were dropped") };
+                let n = words.len();
                 out.push(Candidate {
                     tokens: i..i + n,
                     start: context.tokens[i].norm.start + prefix_len,
                     end: context.tokens[i + n - 1].norm.end,
-                    entity_type,
-                    key,
+                    entity_type: *entity_type,
+                    key: key.clone(),
                     name: None,
                     evidence: Evidence::NamePattern,
                 });

@@ -124,3 +124,16 @@ fn odd_input_does_not_panic() {
         check(text);
     }
 }
+
+#[test]
+fn longer_short_form_wins_where_two_fit() {
+    // Two cued bodies whose bare names share a first word: the later bare mention takes the longer.
+    let text = "انتشرت قوات الدرع الأخضر في البلدة أمس. وفي المساء وصلت قوات الدرع، ثم قال شهود إن عناصر الدرع الأخضر غادروا.";
+    for _ in 0..4 {
+        let entities = check(text);
+        let long = with_mention(&entities, "قوات الدرع الأخضر").expect("long body");
+        assert_eq!(long.mentions.iter().filter(|m| m.text == "الدرع الأخضر").count(), 1, "{entities:?}");
+        let short = with_mention(&entities, "قوات الدرع").expect("short body");
+        assert!(short.mentions.iter().all(|m| m.text != "الدرع"), "{entities:?}");
+    }
+}

@@ -6,7 +6,7 @@
 
 use super::tsv::Table;
 use isnad_text::normalize::normalize_str;
-use std::collections::{HashMap, HashSet};
+use super::word_hash::{WordMap, WordSet};
 
 /// What kind of name a cue word introduces or heads (`lex_entity_cues.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,12 +34,14 @@ pub enum TitlePosition {
 /// The word lists, compiled in.
 #[derive(Debug)]
 pub struct Lexicons {
-    titles: HashMap<String, TitlePosition>,
-    given_names: HashSet<String>,
-    cues: HashMap<String, CueKind>,
-    reporting_verbs: HashSet<String>,
+    titles: WordMap<TitlePosition>,
+    /// The first word of every title phrase: most words open none, and one look-up says so.
+    title_heads: WordSet,
+    given_names: WordSet,
+    cues: WordMap<CueKind>,
+    reporting_verbs: WordSet,
     /// Month and weekday names (مايو، الخميس): never a place, whatever the gazetteer says.
-    calendar_words: HashSet<String>,
+    calendar_words: WordSet,
     /// The longest title or cue, in words.
     pub longest_phrase: usize,
 }
@@ -63,11 +65,12 @@ impl Lexicons {
     /// The lists shipped in `data/gazetteer/`.
     pub fn builtin() -> Lexicons {
         let mut lex = Lexicons {
-            titles: HashMap::new(),
-            given_names: HashSet::new(),
-            cues: HashMap::new(),
-            reporting_verbs: HashSet::new(),
-            calendar_words: HashSet::new(),
+            titles: WordMap::default(),
+            title_heads: WordSet::default(),
+            given_names: WordSet::default(),
+            cues: WordMap::default(),
+            reporting_verbs: WordSet::default(),
+            calendar_words: WordSet::default(),
             longest_phrase: 1,
         };
         for row in Table::parse(include_str!("../../../../data/gazetteer/person_titles.tsv")).rows() {
@@ -81,6 +84,7 @@ impl Lexicons {
                 if !form.contains('.') {
                     let key = phrase_key(form);
                     lex.longest_phrase = lex.longest_phrase.max(key.split(' ').count());
+                    lex.title_heads.insert(key.split(' ').next().unwrap_or_default().to_string());
                     lex.titles.entry(key).or_insert(position);
                 }
             }
@@ -122,6 +126,11 @@ impl Lexicons {
         self.titles.get(phrase).copied()
     }
 
+    /// Whether some title phrase begins with this normalised word.
+    pub fn opens_title(&self, word: &str) -> bool {
+        self.title_heads.contains(word)
+    }
+
     /// Whether a normalised word (or phrase) is a listed given name.
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(word)
@@ -152,8 +161,8 @@ impl Lexicons {
     }
 }
 
-fn function_words() -> &'static HashSet<String> {
-    static WORDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+fn function_words() -> &'static WordSet {
+    static WORDS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| FUNCTION_WORDS.iter().map(|w| normalize_str(w)).collect())
 }
 
@@ -172,6 +181,8 @@ mod tests {
         assert_eq!(lex.title(&phrase_key("الجنرال")), Some(TitlePosition::Before));
         assert_eq!(lex.title(&phrase_key("وزير الخارجية")), Some(TitlePosition::Role));
         assert_eq!(lex.title(&phrase_key("خان")), Some(TitlePosition::After));
+        assert!(lex.opens_title(&phrase_key("وزير")));
+        assert!(!lex.opens_title(&phrase_key("الخارجية")));
         assert!(lex.is_given_name(&phrase_key("أحمد")));
         assert!(lex.is_given_name(&phrase_key("احمد")));
         assert_eq!(lex.cue(&phrase_key("صحيفة")), Some(CueKind::Outlet));
