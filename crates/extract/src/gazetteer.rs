@@ -1,23 +1,22 @@
 //! The gazetteer and lexicons shipped with isnad (`data/gazetteer/`, compiled in).
 //!
-//! Every alias is put in matching form with [`normalize_str`] and compiled into one byte [`trie`],
-//! built once per process (the [`Extractor`](crate::Extractor) holds it). The trie is searched
-//! *anchored* at the places where a word (or the word after its proclitics) starts, so a name never
-//! fires inside a longer word; see [`Gazetteer::longest_at`].
+//! Every alias is put in matching form with [`normalize_str`] and compiled into one Aho-Corasick
+//! automaton, built once per process (the [`Extractor`](crate::Extractor) holds it). The automaton
+//! is searched *anchored* at the places where a word (or the word after its proclitics) starts, so
+//! a name never fires inside a longer word; see [`Gazetteer::longest_at`].
 //!
 //! Lexicons that the name rules read word by word (titles, given names, entity cues, reporting
 //! verbs) live beside it in [`lexicons`].
 
 pub mod lexicons;
-pub mod trie;
 pub mod tsv;
 pub mod word_hash;
 
 use crate::EntityType;
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use isnad_text::normalize::normalize_str;
 use lexicons::Lexicons;
 use std::collections::HashMap;
-use trie::Trie;
 use tsv::Table;
 
 /// One known entity: a place, an organisation, an outlet or a notable person.
@@ -54,14 +53,11 @@ pub struct AliasInfo {
 
 /// The compiled gazetteer. Build once with [`Gazetteer::builtin`] and share it.
 pub struct Gazetteer {
-    trie: Trie,
-    /// For each trie pattern, what its normalised alias can mean.
+    automaton: AhoCorasick,
+    /// For each automaton pattern, what its normalised alias can mean.
     aliases: Vec<AliasInfo>,
     pub entries: Vec<GazEntry>,
     pub lexicons: Lexicons,
-    /// The normalised aliases, by pattern id (tests check the trie against another matcher).
-    #[cfg(test)]
-    keys: Vec<String>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -167,15 +163,12 @@ impl Gazetteer {
                 }
             })
             .collect();
-        let trie = Trie::new(&keys);
-        Gazetteer {
-            trie,
-            aliases,
-            entries: b.entries,
-            lexicons,
-            #[cfg(test)]
-            keys,
-        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&keys)
+            .expect("gazetteer automaton fits in memory");
+        Gazetteer { automaton, aliases, entries: b.entries, lexicons }
     }
 
     /// The longest alias that starts exactly at byte `start` of `haystack` and ends at or before
@@ -185,8 +178,9 @@ impl Gazetteer {
         if start >= limit || !haystack.is_char_boundary(start) || !haystack.is_char_boundary(limit) {
             return None;
         }
-        let (len, pattern) = self.trie.longest_prefix(&haystack.as_bytes()[start..limit])?;
-        Some((start + len, &self.aliases[pattern]))
+        let input = Input::new(haystack).range(start..limit).anchored(Anchored::Yes);
+        let found = self.automaton.find(input)?;
+        Some((found.end(), &self.aliases[found.pattern().as_usize()]))
     }
 
     /// The senses of exactly this normalised alias, if it is one.
@@ -353,41 +347,10 @@ mod tests {
     }
 
     #[test]
-    fn trie_agrees_with_an_anchored_aho_corasick_search() {
-        use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
-        let g = gazetteer();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&g.keys)
-            .unwrap();
-        let text = normalize_str(
-            "وصل وزير الخارجية القطري إلى بغداد قادما من الدوحة، والتقى في المنطقة الخضراء ممثلي الأمم المتحدة \
-             وقادة حركة طالبان وبعثة الاتحاد الأوروبي، ثم زار جنوب لبنان والمملكة العربية السعودية. Reuters BBC",
-        );
-        let mut compared = 0;
-        for start in (0..text.len()).filter(|&k| text.is_char_boundary(k)) {
-            for limit in [text.len(), (start + 20).min(text.len())] {
-                if !text.is_char_boundary(limit) || start >= limit {
-                    continue;
-                }
-                let input = Input::new(&text).range(start..limit).anchored(Anchored::Yes);
-                let expected = automaton.find(input).map(|m| (m.end(), m.pattern().as_usize()));
-                let got = g.trie.longest_prefix(&text.as_bytes()[start..limit]).map(|(len, p)| (start + len, p));
-                assert_eq!(got, expected, "at byte {start}, limit {limit}");
-                compared += usize::from(expected.is_some());
-            }
-        }
-        assert!(compared > 20, "only {compared} matches compared");
-    }
-
-    #[test]
     fn builds_quickly() {
         let started = std::time::Instant::now();
         let g = Gazetteer::builtin();
         assert!(g.entries.len() > 10_000);
-        // The trie is rebuilt by every process and kept beside the documents: keep it small.
-        assert!(g.trie.heap_bytes() < 64 << 20, "trie holds {} bytes", g.trie.heap_bytes());
         // Generous bound: debug builds share two cores with other work.
         assert!(started.elapsed().as_secs_f64() < 5.0, "gazetteer took {:?}", started.elapsed());
     }
