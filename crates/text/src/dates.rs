@@ -182,10 +182,11 @@ impl<'a> Finder<'a> {
 
     fn one_month_at(&self, i: usize) -> Option<(&'static MonthName, usize)> {
         let first = self.tokens.get(i).filter(|t| t.kind == TokenKind::Word)?.text(self.n);
+        let bare_forms = without_proclitics(first);
         for name in &lexicon().months {
             let first_ok = first == name.words[0]
-                || name.words[0].chars().count() >= 4
-                    && without_proclitics(first).skip(1).any(|w| w == name.words[0]);
+                || name.words[0].chars().nth(3).is_some()
+                    && bare_forms.clone().skip(1).any(|w| w == name.words[0]);
             if !first_ok {
                 continue;
             }

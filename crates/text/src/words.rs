@@ -73,11 +73,16 @@ pub(crate) fn strip_tanween_alef(word: &str) -> &str {
 /// the construct dual ending in ي (حالتي) counts only for feminine nouns.
 pub(crate) fn dual_of(word: &str) -> Option<&'static str> {
     for noun in DUAL_NOUNS {
+        // A feminine noun's ه reads ت before the dual ending; compare in two parts, no allocation.
         let (stem, feminine) = match noun.strip_suffix('ه') {
-            Some(stem) => (format!("{stem}ت"), true),
-            None => (noun.to_string(), false),
+            Some(stem) => (stem, true),
+            None => (noun, false),
         };
-        let Some(ending) = word.strip_prefix(stem.as_str()) else { continue };
+        let Some(mut ending) = word.strip_prefix(stem) else { continue };
+        if feminine {
+            let Some(rest) = ending.strip_prefix('ت') else { continue };
+            ending = rest;
+        }
         if matches!(ending, "ين" | "ان") {
             return Some(noun);
         }
@@ -90,22 +95,25 @@ pub(crate) fn dual_of(word: &str) -> Option<&'static str> {
 
 /// `word` itself and the forms it takes without its one-letter proclitics, in the order Arabic
 /// stacks them (a conjunction و/ف, then a preposition ب/ل/ك), keeping at least two letters.
-pub(crate) fn without_proclitics(word: &str) -> impl Iterator<Item = &str> {
-    let mut forms = vec![word];
+pub(crate) fn without_proclitics(word: &str) -> impl Iterator<Item = &str> + Clone {
+    let mut forms: [&str; 3] = [word, "", ""];
+    let mut count = 1;
     let mut rest = word;
     let strip = |rest: &str, set: &[char]| -> Option<usize> {
         let first = rest.chars().next()?;
-        (set.contains(&first) && rest[first.len_utf8()..].chars().count() >= 2).then_some(first.len_utf8())
+        (set.contains(&first) && rest[first.len_utf8()..].chars().nth(1).is_some()).then_some(first.len_utf8())
     };
     if let Some(len) = strip(rest, &['و', 'ف']) {
         rest = &rest[len..];
-        forms.push(rest);
+        forms[count] = rest;
+        count += 1;
     }
     if let Some(len) = strip(rest, &['ب', 'ل', 'ك']) {
         rest = &rest[len..];
-        forms.push(rest);
+        forms[count] = rest;
+        count += 1;
     }
-    forms.into_iter()
+    forms.into_iter().take(count)
 }
 
 /// The matching form of token `i`, or "" past the end.
