@@ -259,7 +259,9 @@ impl Reader {
     fn read_json_lines(&mut self, stem: &str, origin: &str, stream: impl Read) -> Vec<Result<Document, ReadError>> {
         let mut reader = BufReader::new(stream);
         let limit = self.options.max_article_bytes as usize;
-        let mut out = Vec::new();
+        // Items are parsed in order (ids depend on it); their layout analysis, most of the cost, runs
+        // in parallel afterwards.
+        let mut out: Vec<Result<(Document, Option<isnad_text::Span>), ReadError>> = Vec::new();
         let mut line = Vec::new();
         let mut number = 0usize;
         loop {
@@ -295,12 +297,13 @@ impl Reader {
                     let mut doc = Document::from_text(id, item_origin, article.text);
                     doc.text_is_input = false;
                     doc.published = article.published;
-                    out.push(Ok(doc.with_layout(article.title)));
+                    out.push(Ok((doc, article.title)));
                 }
                 Err(problem) => out.push(Err(ReadError::Malformed { origin: item_origin, message: problem.to_string() })),
             }
         }
-        out
+        use rayon::prelude::*;
+        out.into_par_iter().map(|item| item.map(|(doc, title)| doc.with_layout(title))).collect()
     }
 
     /// The id of a file holding one article: its stem, or, when another file already had that stem,

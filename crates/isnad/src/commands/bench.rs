@@ -15,6 +15,8 @@ pub enum Stage {
     Read,
     /// Reading, then full extraction
     Extract,
+    /// Reading, then finding copies (MinHash/LSH over each article's readable text)
+    Dedup,
 }
 
 /// Peak resident memory of this process, in MiB (Linux; `None` elsewhere).
@@ -53,6 +55,26 @@ pub fn run(stage: Stage, paths: &[String], threads: Option<usize>, repeat: usize
         documents.len() as f64 / read_secs,
         mib / read_secs
     );
+    if stage == Stage::Dedup {
+        let t = Instant::now();
+        let texts: Vec<String> = documents
+            .par_iter()
+            .map(|d| d.readable_spans().iter().map(|s| s.slice(&d.text)).collect::<Vec<_>>().join("\n"))
+            .collect();
+        let mut index = isnad_corpus::syndication::NearDupIndex::new(Default::default());
+        for (doc, text) in documents.iter().zip(&texts) {
+            index.add_text(doc.doc_id.clone(), text);
+        }
+        let groups = index.clusters();
+        let dedup_secs = t.elapsed().as_secs_f64();
+        println!(
+            "dedup    {} groups of copies holding {} articles in {:.2} s; read + dedup {:.2} s",
+            groups.len(),
+            groups.iter().map(|g| g.docs.len()).sum::<usize>(),
+            dedup_secs,
+            read_secs + dedup_secs
+        );
+    }
     if stage == Stage::Extract {
         let extractor = Extractor::new();
         let mut best = f64::INFINITY;

@@ -30,7 +30,7 @@ pub fn line_reason(line: &Line, text: &str) -> Option<&'static str> {
     if is_copyright(line) {
         return Some("copyright");
     }
-    let folded = line.folded();
+    let folded = line.folded_head(LABEL_WORDS);
     let words = line.content_word_count();
     if words <= 30 && starts_with_phrase(&folded, &vocabulary().related_labels) {
         return Some("related links");
@@ -41,10 +41,13 @@ pub fn line_reason(line: &Line, text: &str) -> Option<&'static str> {
     None
 }
 
+/// Labels ("related articles", "tags") are a few words long: folding more of a line is wasted.
+const LABEL_WORDS: usize = 8;
+
 /// Why a line at the head or the tail of the page is furniture, where the stricter line rules
 /// have not already said so: menus flattened onto one line, pagers, label-led boxes of any length.
 pub fn edge_reason(line: &Line, text: &str) -> Option<&'static str> {
-    let folded = line.folded();
+    let folded = line.folded_head(LABEL_WORDS);
     let vocabulary = vocabulary();
     if starts_with_phrase(&folded, &vocabulary.related_labels) {
         return Some("related links");

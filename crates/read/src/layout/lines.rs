@@ -62,16 +62,23 @@ impl Line {
     /// The line's words in matching form, joined by single spaces, punctuation dropped: the form
     /// that vocabulary and repetition are compared in.
     pub fn folded(&self) -> String {
+        self.folded_head(usize::MAX)
+    }
+
+    /// [`Line::folded`] of the first `max_words` content words only: enough to test whether a line
+    /// opens with a label, without folding a whole paragraph.
+    pub fn folded_head(&self, max_words: usize) -> String {
         let mut out = String::new();
-        for word in self.content_words() {
-            let cleaned: String = word.folded.chars().filter(|c| c.is_alphanumeric()).collect();
-            if cleaned.is_empty() {
-                continue;
-            }
-            if !out.is_empty() {
+        for word in self.content_words().take(max_words) {
+            let start = out.len();
+            if start > 0 {
                 out.push(' ');
             }
-            out.push_str(&cleaned);
+            let letters = out.len();
+            out.extend(word.folded.chars().filter(|&c| is_letter_or_digit(c)));
+            if out.len() == letters {
+                out.truncate(start);
+            }
         }
         out
     }
@@ -166,5 +173,14 @@ mod tests {
         let lines = split_lines(text);
         assert!(lines[0].non_letter_single_share() > 0.5);
         assert!(lines[1].non_letter_single_share() < 0.3);
+    }
+}
+
+/// `char::is_alphanumeric` with fast paths for ASCII and Arabic letters, which are most of the text.
+fn is_letter_or_digit(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphanumeric(),
     }
 }
