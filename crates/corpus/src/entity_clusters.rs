@@ -205,7 +205,7 @@ fn merge_spelling_variants(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use isnad_extract::{ByteSpan, Record, TextSpan};
+    use isnad_extract::{Record, TextSpan};
 
     #[test]
     fn edit_distance_counts_and_stops_early() {
@@ -225,22 +225,7 @@ mod tests {
     }
 
     fn record(doc: &str, entities: Vec<Entity>) -> Record {
-        Record {
-            doc_id: doc.into(),
-            origin: doc.into(),
-            title: None,
-            published: None,
-            body: ByteSpan { start: 0, end: 0 },
-            furniture: vec![],
-            entities,
-            attributions: vec![],
-            events: vec![],
-            quantities: vec![],
-            dates: vec![],
-            text: None,
-            warnings: vec![],
-            content_hash: doc.into(),
-        }
+        Record { entities, ..Record::empty(doc, 0) }
     }
 
     #[test]

@@ -14,22 +14,7 @@ impl Doc {
     fn new(doc_id: &str, text: &str) -> Doc {
         Doc {
             text: text.to_string(),
-            record: Record {
-                doc_id: doc_id.into(),
-                origin: doc_id.into(),
-                title: None,
-                published: None,
-                body: ByteSpan { start: 0, end: text.len() },
-                furniture: vec![],
-                entities: vec![],
-                attributions: vec![],
-                events: vec![],
-                quantities: vec![],
-                dates: vec![],
-                text: None,
-                warnings: vec![],
-                content_hash: doc_id.into(),
-            },
+            record: Record::empty(doc_id, text.len()),
         }
     }
 

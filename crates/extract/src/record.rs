@@ -151,3 +151,26 @@ pub struct Record {
     /// Hex of the document's content hash.
     pub content_hash: String,
 }
+
+impl Record {
+    /// A record with nothing extracted yet: the body spans `body_len` bytes from the start and the
+    /// content hash is the doc id (for tests and tools that build records by hand).
+    pub fn empty(doc_id: &str, body_len: usize) -> Record {
+        Record {
+            doc_id: doc_id.into(),
+            origin: doc_id.into(),
+            title: None,
+            published: None,
+            body: ByteSpan { start: 0, end: body_len },
+            furniture: vec![],
+            entities: vec![],
+            attributions: vec![],
+            events: vec![],
+            quantities: vec![],
+            dates: vec![],
+            text: None,
+            warnings: vec![],
+            content_hash: doc_id.into(),
+        }
+    }
+}

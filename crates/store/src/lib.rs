@@ -153,25 +153,9 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use isnad_extract::ByteSpan;
 
     fn record(doc_id: &str, hash: &str) -> Record {
-        Record {
-            doc_id: doc_id.into(),
-            origin: format!("{doc_id}.txt"),
-            title: None,
-            published: None,
-            body: ByteSpan { start: 0, end: 4 },
-            furniture: vec![],
-            entities: vec![],
-            attributions: vec![],
-            events: vec![],
-            quantities: vec![],
-            dates: vec![],
-            text: None,
-            warnings: vec![],
-            content_hash: hash.into(),
-        }
+        Record { content_hash: hash.into(), ..Record::empty(doc_id, 4) }
     }
 
     #[test]

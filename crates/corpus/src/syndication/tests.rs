@@ -3,7 +3,7 @@
 
 use super::exact::exact_groups;
 use super::*;
-use isnad_extract::record::{ByteSpan, FurnitureSpan};
+use isnad_extract::record::FurnitureSpan;
 use isnad_extract::Record;
 
 const FLOOD: [&str; 4] = [
@@ -29,20 +29,8 @@ fn join(paragraphs: &[&str]) -> String {
 
 fn record(doc_id: &str, text: &str, furniture: &[(usize, usize)]) -> Record {
     Record {
-        doc_id: doc_id.into(),
-        origin: doc_id.into(),
-        title: None,
-        published: None,
-        body: ByteSpan { start: 0, end: text.len() },
         furniture: furniture.iter().map(|&(start, end)| FurnitureSpan { start, end, reason: "test".into() }).collect(),
-        entities: vec![],
-        attributions: vec![],
-        events: vec![],
-        quantities: vec![],
-        dates: vec![],
-        text: None,
-        warnings: vec![],
-        content_hash: doc_id.into(),
+        ..Record::empty(doc_id, text.len())
     }
 }
 
