@@ -167,6 +167,8 @@ impl<'c, 'a, 'd> Cued<'c, 'a, 'd> {
         let quoted = if entity_type == EntityType::OUTLET { self.quoted_or_latin(i + 1) } else { None };
         let (name_range, closing) = match quoted {
             Some(found) => found,
+            // موقع is also "site" (موقع الانفجار): as an outlet cue it needs a quoted or Latin name.
+            None if cue == "موقع" && entity_type == EntityType::OUTLET => return None,
             None => (self.word_run(i + 1, entity_type)?, None),
         };
         if name_range.is_empty() {
@@ -243,6 +245,11 @@ impl<'c, 'a, 'd> Cued<'c, 'a, 'd> {
             if j > i && self.demonym_at(j).is_some() {
                 break;
             }
+            // A place name's second word is not a time word (مدينة X صباح الإثنين) nor a verb
+            // (مدينة X يوقع): the sentence goes on there.
+            if j > i && entity_type == EntityType::LOC && (TIME_WORDS.contains(&word) || imperfect_verb_shaped(word)) {
+                break;
+            }
             // An adverb in the accusative (صباحا، مؤخراً) ends the name.
             let written = context.analysis.slice(context.tokens[j].span);
             if j > i && ((word.ends_with('ا') && word.chars().count() >= 4 && !word.starts_with("ال")) || written.ends_with("اً")) {
@@ -267,4 +274,15 @@ impl<'c, 'a, 'd> Cued<'c, 'a, 'd> {
         }
         (j > i).then_some(i..j)
     }
+}
+
+/// Words of time of day and day that follow a place in news datelines and never continue its name
+/// (matching form).
+const TIME_WORDS: [&str; 14] =
+    ["صباح", "مساء", "ظهر", "عصر", "فجر", "ليله", "ليل", "يوم", "امس", "اليوم", "غدا", "صباحا", "مساء", "ظهرا"];
+
+/// An imperfect verb's shape: ي or ت and three or four more letters, not definite.
+fn imperfect_verb_shaped(word: &str) -> bool {
+    let letters = word.chars().count();
+    (word.starts_with('ي') || word.starts_with('ت')) && (4..=5).contains(&letters)
 }

@@ -137,3 +137,19 @@ fn longer_short_form_wins_where_two_fit() {
         assert!(short.mentions.iter().all(|m| m.text != "الدرع"), "{entities:?}");
     }
 }
+
+#[test]
+fn a_cued_place_stops_before_a_time_word_or_a_verb() {
+    let entities = check("انفجرت عبوة في مدينة قرطال صباح الأحد. وفي مدينة سندور يعيش الآلاف.");
+    let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"قرطال") && names.contains(&"سندور"), "{entities:?}");
+    assert!(entities.iter().all(|e| !e.name.contains("صباح") && !e.name.contains("يعيش")), "{entities:?}");
+}
+
+#[test]
+fn site_of_an_event_is_not_an_outlet() {
+    let entities = check("وصلت الشرطة إلى موقع الحادث بعد دقائق، بينما نشر موقع \"الرصيف\" صورا.");
+    assert!(entities.iter().all(|e| !e.name.contains("الحادث")), "{entities:?}");
+    let outlet = entities.iter().find(|e| e.name == "الرصيف").expect("the quoted site name is an outlet");
+    assert_eq!(outlet.entity_type, EntityType::OUTLET);
+}
