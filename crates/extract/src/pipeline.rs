@@ -27,31 +27,7 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Record {
         let analysis = Analysis::new(doc);
         let text = analysis.text;
-        let dates: Vec<DateOut> = find_dates(&analysis.norm, &analysis.tokens, doc.published)
-            .into_iter()
-            .map(|d| DateOut {
-                start: d.span.start,
-                end: d.span.end,
-                text: d.span.slice(text).to_string(),
-                value: d.value,
-                relative: d.relative,
-            })
-            .collect();
-        let date_spans: Vec<Span> = dates.iter().map(|d| Span::new(d.start, d.end)).collect();
-        let quantities: Vec<QuantityOut> = find_quantities(&analysis.norm, &analysis.tokens, &date_spans)
-            .into_iter()
-            .map(|q| QuantityOut {
-                start: q.span.start,
-                end: q.span.end,
-                text: q.span.slice(text).to_string(),
-                value: q.value,
-                low: q.low,
-                high: q.high,
-                vague: q.vague,
-                percent: q.percent,
-                unit: q.unit,
-            })
-            .collect();
+        let (dates, quantities) = dates_and_quantities(&analysis, doc.published);
         let entities = entities::recognize(&analysis, &self.gazetteer);
         let attributions = attribution::find(&analysis, &entities);
         let events = events::find(&analysis, &entities, &attributions, &quantities, &dates);
@@ -76,4 +52,35 @@ impl Extractor {
             content_hash: format!("{:016x}", doc.content_hash),
         }
     }
+}
+
+/// The dates of an article, then its quantities (skipping the parts of dates), as record items.
+pub fn dates_and_quantities(analysis: &Analysis, published: Option<chrono::NaiveDate>) -> (Vec<DateOut>, Vec<QuantityOut>) {
+    let text = analysis.text;
+    let dates: Vec<DateOut> = find_dates(&analysis.norm, &analysis.tokens, published)
+        .into_iter()
+        .map(|d| DateOut {
+            start: d.span.start,
+            end: d.span.end,
+            text: d.span.slice(text).to_string(),
+            value: d.value,
+            relative: d.relative,
+        })
+        .collect();
+    let date_spans: Vec<Span> = dates.iter().map(|d| Span::new(d.start, d.end)).collect();
+    let quantities: Vec<QuantityOut> = find_quantities(&analysis.norm, &analysis.tokens, &date_spans)
+        .into_iter()
+        .map(|q| QuantityOut {
+            start: q.span.start,
+            end: q.span.end,
+            text: q.span.slice(text).to_string(),
+            value: q.value,
+            low: q.low,
+            high: q.high,
+            vague: q.vague,
+            percent: q.percent,
+            unit: q.unit,
+        })
+        .collect();
+    (dates, quantities)
 }

@@ -1,9 +1,8 @@
 //! Event tests on sentences written for them (invented people, places and groups).
 
 use super::find;
-use crate::{attribution, Analysis, Entity, EntityType, Event, Figure, QuantityOut, TextSpan};
+use crate::{attribution, Analysis, Entity, EntityType, Event, Figure, TextSpan};
 use isnad_read::Document;
-use isnad_text::{dates::find_dates, numbers::find_quantities};
 
 /// Runs the event stage over `text` with the given entities, real quantities and dates, and the
 /// attributions found in it.
@@ -24,25 +23,7 @@ fn run(text: &str, named: &[(&str, EntityType)]) -> Vec<Event> {
             gazetteer_id: None,
         })
         .collect();
-    let dates: Vec<crate::DateOut> = find_dates(&an.norm, &an.tokens, None)
-        .into_iter()
-        .map(|d| crate::DateOut { start: d.span.start, end: d.span.end, text: d.span.slice(text).to_string(), value: d.value, relative: d.relative })
-        .collect();
-    let date_spans: Vec<_> = dates.iter().map(|d| isnad_text::Span::new(d.start, d.end)).collect();
-    let quantities: Vec<QuantityOut> = find_quantities(&an.norm, &an.tokens, &date_spans)
-        .into_iter()
-        .map(|q| QuantityOut {
-            start: q.span.start,
-            end: q.span.end,
-            text: q.span.slice(text).to_string(),
-            value: q.value,
-            low: q.low,
-            high: q.high,
-            vague: q.vague,
-            percent: q.percent,
-            unit: q.unit,
-        })
-        .collect();
+    let (dates, quantities) = crate::pipeline::dates_and_quantities(&an, None);
     let attributions = attribution::find(&an, &entities);
     let events = find(&an, &entities, &attributions, &quantities, &dates);
     for e in &events {
