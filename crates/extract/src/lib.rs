@@ -16,6 +16,8 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod pipeline;
 pub mod record;
+#[cfg(test)]
+mod test_support;
 pub mod tagger;
 
 pub use analysis::Analysis;

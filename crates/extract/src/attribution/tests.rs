@@ -1,7 +1,7 @@
 //! Attribution tests on sentences written for them (invented people, places and outlets).
 
 use super::find;
-use crate::{Analysis, Attribution, Entity, EntityType, TextSpan};
+use crate::{Analysis, Attribution, Entity, EntityType};
 use isnad_read::Document;
 
 /// Runs attribution over `text` with the given entities (name, type); each entity's mentions are
@@ -9,20 +9,7 @@ use isnad_read::Document;
 fn run(text: &str, named: &[(&str, EntityType)]) -> (Vec<Attribution>, Vec<Entity>) {
     let doc = Document::from_text("t", "test", text.to_string());
     let an = Analysis::new(&doc);
-    let entities: Vec<Entity> = named
-        .iter()
-        .enumerate()
-        .map(|(k, (name, t))| Entity {
-            id: format!("e{}", k + 1),
-            entity_type: *t,
-            name: name.to_string(),
-            mentions: text
-                .match_indices(name)
-                .map(|(at, m)| TextSpan { start: at, end: at + m.len(), text: m.to_string() })
-                .collect(),
-            gazetteer_id: None,
-        })
-        .collect();
+    let entities: Vec<Entity> = crate::test_support::entities_named(text, named);
     let found = find(&an, &entities);
     if std::env::var("ISNAD_DEBUG").is_ok() {
         eprintln!("{text}\n{found:#?}");

@@ -16,34 +16,31 @@ use isnad_text::Span;
 /// Longest role phrase taken when no entity is recognised, in words.
 const MAX_ROLE_WORDS: usize = 4;
 
-/// The entity mention starting within tokens `from..to`, first in text order.
-fn first_mention(an: &Analysis, entities: &[Entity], from: usize, to: usize, types: &[EntityType]) -> Option<EntityRef> {
-    if from >= to {
-        return None;
-    }
-    let window = span_of(an, from, to - 1);
+/// The entity mentions (of the given types) lying within tokens `from..to`, as references.
+fn mentions_within<'e>(
+    an: &Analysis,
+    entities: &'e [Entity],
+    from: usize,
+    to: usize,
+    types: &'e [EntityType],
+) -> impl Iterator<Item = EntityRef> + 'e {
+    let window = (from < to).then(|| span_of(an, from, to - 1));
     entities
         .iter()
-        .filter(|e| types.contains(&e.entity_type))
+        .filter(move |e| window.is_some() && types.contains(&e.entity_type))
         .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
-        .filter(|(_, m)| window.contains(Span::new(m.start, m.end)))
-        .min_by_key(|(_, m)| m.start)
+        .filter(move |(_, m)| window.is_some_and(|w| w.contains(Span::new(m.start, m.end))))
         .map(|(e, m)| EntityRef { start: m.start, end: m.end, text: m.text.clone(), entity: Some(e.id.clone()) })
+}
+
+/// The entity mention starting within tokens `from..to`, first in text order.
+fn first_mention(an: &Analysis, entities: &[Entity], from: usize, to: usize, types: &[EntityType]) -> Option<EntityRef> {
+    mentions_within(an, entities, from, to, types).min_by_key(|r| r.start)
 }
 
 /// The last entity mention within tokens `from..to`.
 fn last_mention(an: &Analysis, entities: &[Entity], from: usize, to: usize, types: &[EntityType]) -> Option<EntityRef> {
-    if from >= to {
-        return None;
-    }
-    let window = span_of(an, from, to - 1);
-    entities
-        .iter()
-        .filter(|e| types.contains(&e.entity_type))
-        .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
-        .filter(|(_, m)| window.contains(Span::new(m.start, m.end)))
-        .max_by_key(|(_, m)| m.start)
-        .map(|(e, m)| EntityRef { start: m.start, end: m.end, text: m.text.clone(), entity: Some(e.id.clone()) })
+    mentions_within(an, entities, from, to, types).max_by_key(|r| r.start)
 }
 
 const PARTIES: [EntityType; 3] = [EntityType::ORG, EntityType::PER, EntityType::LOC];

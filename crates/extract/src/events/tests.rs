@@ -1,7 +1,7 @@
 //! Event tests on sentences written for them (invented people, places and groups).
 
 use super::find;
-use crate::{attribution, Analysis, Entity, EntityType, Event, Figure, TextSpan};
+use crate::{attribution, Analysis, Entity, EntityType, Event, Figure};
 use isnad_read::Document;
 
 /// Runs the event stage over `text` with the given entities, real quantities and dates, and the
@@ -9,20 +9,7 @@ use isnad_read::Document;
 fn run(text: &str, named: &[(&str, EntityType)]) -> Vec<Event> {
     let doc = Document::from_text("t", "test", text.to_string());
     let an = Analysis::new(&doc);
-    let entities: Vec<Entity> = named
-        .iter()
-        .enumerate()
-        .map(|(k, (name, t))| Entity {
-            id: format!("e{}", k + 1),
-            entity_type: *t,
-            name: name.to_string(),
-            mentions: text
-                .match_indices(name)
-                .map(|(at, m)| TextSpan { start: at, end: at + m.len(), text: m.to_string() })
-                .collect(),
-            gazetteer_id: None,
-        })
-        .collect();
+    let entities: Vec<Entity> = crate::test_support::entities_named(text, named);
     let (dates, quantities) = crate::pipeline::dates_and_quantities(&an, None);
     let attributions = attribution::find(&an, &entities);
     let events = find(&an, &entities, &attributions, &quantities, &dates);
