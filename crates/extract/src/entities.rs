@@ -57,6 +57,23 @@ pub struct Candidate {
     pub evidence: Evidence,
 }
 
+/// Tries `rule` at every token from the start; a candidate found is kept and the scan goes on
+/// after it, so candidates never overlap and the first rule to claim a token wins.
+pub(crate) fn scan_tokens(len: usize, mut rule: impl FnMut(usize) -> Option<Candidate>) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < len {
+        match rule(i) {
+            Some(c) => {
+                i = c.tokens.end.max(i + 1);
+                out.push(c);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 /// Finds the entities of an article.
 pub fn recognize(analysis: &Analysis, gazetteer: &Gazetteer) -> Vec<Entity> {
     let context = Context::new(analysis, gazetteer);

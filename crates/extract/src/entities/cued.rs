@@ -36,19 +36,7 @@ const MAX_NAME_WORDS: usize = 4;
 /// Cued names, skipping cues whose name the gazetteer already found.
 pub fn find(context: &Context, known: &[Candidate]) -> Vec<Candidate> {
     let rules = Cued { context, known: SafeStarts::new(known, context.len()) };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < context.len() {
-        let found = rules.ministry(i).or_else(|| rules.forces(i)).or_else(|| rules.introduced(i));
-        match found {
-            Some(c) => {
-                i = c.tokens.end;
-                out.push(c);
-            }
-            None => i += 1,
-        }
-    }
-    out
+    super::scan_tokens(context.len(), |i| rules.ministry(i).or_else(|| rules.forces(i)).or_else(|| rules.introduced(i)))
 }
 
 struct Cued<'c, 'a, 'd> {

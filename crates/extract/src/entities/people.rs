@@ -33,23 +33,13 @@ enum Leniency {
 /// Person-name candidates that do not overlap a safe non-person name in `known`.
 pub fn find(context: &Context, known: &[Candidate]) -> Vec<Candidate> {
     let rules = People::new(context, known);
-    let mut out: Vec<Candidate> = Vec::new();
-    let mut i = 0;
-    while i < context.len() {
-        let found = rules
+    super::scan_tokens(context.len(), |i| {
+        rules
             .after_title(i)
             .or_else(|| rules.from_given_name(i))
             .or_else(|| rules.after_reporting_verb(i))
-            .or_else(|| rules.before_apposition(i));
-        match found {
-            Some(c) => {
-                i = c.tokens.end;
-                out.push(c);
-            }
-            None => i += 1,
-        }
-    }
-    out
+            .or_else(|| rules.before_apposition(i))
+    })
 }
 
 /// The rules over one article. What depends on one token alone (is it blocked, a title, a name
