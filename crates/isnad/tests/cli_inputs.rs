@@ -114,3 +114,29 @@ fn help_documents_the_exit_codes() {
     assert!(help.contains("Exit codes"));
     assert!(help.contains("some inputs could not be read"));
 }
+
+#[test]
+fn words_broken_across_lines_are_found_whole_with_their_bytes() {
+    let dir = scratch("broken-lines");
+    // Hard-wrapped text: one word broken with a hyphen, one without.
+    let text = "وصل الوفد إلى العاصمة الأف-\nغانية أمس.\nوقال المتحدث إن المحادثات ستستمر في الدو\nحة.\n";
+    let path = dir.join("wrapped.txt");
+    std::fs::write(&path, text).unwrap();
+    let out = run(&["extract", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let record = &records(&out)[0];
+    let mentions: Vec<(usize, usize, String)> = record["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["mentions"].as_array().unwrap().iter())
+        .map(|m| (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize, m["text"].as_str().unwrap().to_string()))
+        .collect();
+    for broken in ["الأف-\nغانية", "الدو\nحة"] {
+        let start = text.find(broken).unwrap();
+        assert!(
+            mentions.iter().any(|(s, e, t)| *s == start && *e == start + broken.len() && t == broken),
+            "{broken:?} is one mention spanning the break: {mentions:?}"
+        );
+    }
+}

@@ -41,6 +41,7 @@ pub mod numbers;
 mod offset_map;
 #[cfg(test)]
 mod oracle;
+pub mod rejoin;
 pub mod sentences;
 pub mod span;
 pub mod stem;

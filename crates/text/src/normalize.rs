@@ -12,10 +12,13 @@
 //! - Persian and Urdu letter forms (ک ی ۀ ە ھ) become their Arabic counterparts;
 //! - presentation forms (ﻻ and friends) are decomposed, then folded;
 //! - zero-width and bidi controls are dropped; odd spaces become a plain space;
+//! - a line break inside a word broken across lines is dropped ([`crate::rejoin`]);
 //! - Eastern Arabic and Persian digits become ASCII digits; ASCII letters are lower-cased.
 
 pub use crate::offset_map::OffsetMap;
 use crate::offset_map::OffsetMapBuilder;
+use crate::rejoin::joins_in_normalized;
+use std::ops::Range;
 use crate::utf8::{two_byte_set, TwoByteSet};
 use crate::Span;
 
@@ -124,16 +127,47 @@ fn kept_prefix_len(bytes: &[u8]) -> usize {
 
 /// The matching form of `input`, with the map back to its bytes.
 pub fn normalize(input: &str) -> Normalized {
+    let first = normalize_dropping(input, &[]);
+    if !first.text().as_bytes().contains(&b'\n') {
+        return first;
+    }
+    // Words broken across a line break are found on the matching form, then the input bytes of
+    // each break are dropped in a second pass (rare: most texts have none).
+    let joins = joins_in_normalized(first.text());
+    if joins.is_empty() {
+        return first;
+    }
+    let dropped: Vec<Range<usize>> = joins
+        .iter()
+        .map(|join| {
+            let span = first.source_span(join.start, join.end);
+            span.start..span.end
+        })
+        .collect();
+    normalize_dropping(input, &dropped)
+}
+
+/// [`normalize`], leaving out the input byte ranges in `dropped` (sorted, on char boundaries).
+fn normalize_dropping(input: &str, dropped: &[Range<usize>]) -> Normalized {
     let mut text = String::with_capacity(input.len());
     let mut map = OffsetMapBuilder::new();
+    let mut dropped = dropped.iter().peekable();
     let mut at = 0;
     while at < input.len() {
+        if let Some(range) = dropped.next_if(|range| range.start <= at) {
+            at = at.max(range.end);
+            continue;
+        }
+        let stop = dropped.peek().map_or(input.len(), |range| range.start);
         // Most of a text is kept as it is: copy such stretches whole, as one step of the map.
-        let kept = at + kept_prefix_len(&input.as_bytes()[at..]);
+        let kept = at + kept_prefix_len(&input.as_bytes()[at..stop]);
         if kept > at {
             map.in_step(text.len(), at, kept);
             text.push_str(&input[at..kept]);
             at = kept;
+        }
+        if at >= stop {
+            continue;
         }
         let Some(c) = input[at..].chars().next() else { break };
         let end = at + c.len_utf8();
@@ -164,6 +198,9 @@ pub fn normalize(input: &str) -> Normalized {
 
 /// The matching form of `input`, without a map (for lexicons and queries).
 pub fn normalize_str(input: &str) -> String {
+    if input.as_bytes().contains(&b'\n') {
+        return normalize(input).text().to_string();
+    }
     let mut out = String::with_capacity(input.len());
     for c in input.chars() {
         normalize_char(c, &mut out);

@@ -74,6 +74,16 @@ pub(crate) fn normalize(input: &str) -> ByteMap {
             last_output = before..text.len();
         }
     }
+    // Words broken across a line break: drop the break's normalised bytes.
+    let joins = crate::rejoin::joins_in_normalized(&text);
+    if !joins.is_empty() {
+        let keep = |at: &usize| !joins.iter().any(|join| join.contains(at));
+        let kept: Vec<usize> = (0..text.len()).filter(keep).collect();
+        let bytes: Vec<u8> = kept.iter().map(|&at| text.as_bytes()[at]).collect();
+        starts = kept.iter().map(|&at| starts[at]).collect();
+        ends = kept.iter().map(|&at| ends[at]).collect();
+        text = String::from_utf8(bytes).unwrap_or_default();
+    }
     ByteMap { text, starts, ends, input_len: input.len() as u32 }
 }
 

@@ -1,11 +1,13 @@
 //! Sentence spans over an input text.
 //!
-//! Arabic news marks sentence ends with `. ! ? ؟ … ؛` and line breaks. A full stop does not end a
+//! Arabic news marks sentence ends with `. ! ? ؟ … ؛` and line breaks (not one inside a word broken
+//! across lines, see [`crate::rejoin`]). A full stop does not end a
 //! sentence inside a number (10.000, 2021.09.13), after a one-letter abbreviation (د. for doctor,
 //! أ. for professor, the U.S. initials) or a Latin title (Dr. Mr.), and a run of dots (.. ...) is one
 //! end. Terminators inside «» or “” quotations do not end the sentence that holds the quotation; a
 //! closing quotation mark right after a terminator belongs to the sentence it closes.
 
+use crate::rejoin::is_joined_break;
 use crate::Span;
 
 /// Latin abbreviations that end in a full stop without ending a sentence (lower case).
@@ -26,7 +28,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
             _ => {}
         }
         let end_here = match c {
-            '\n' => true,
+            '\n' => !is_joined_break(text, i),
             '!' | '?' | '؟' | '…' | '؛' => quote_depth == 0,
             '.' => quote_depth == 0 && !full_stop_is_inside_word(&chars, k),
             _ => false,

@@ -10,11 +10,11 @@ use isnad_text::{normalize, Span};
 use proptest::prelude::*;
 
 /// Pieces of Arabic news text that exercise the number, date and clitic rules when shuffled.
-const PIECES: [&str; 40] = [
+const PIECES: [&str; 43] = [
     "قال", "والحكومة", "بالمدينة", "للجيش", "أكثر من", "على الأقل", "نحو", "بين", "و", "إلى", "ما يصل إلى", "15",
     "5,000", "10.000", "٣٫٥", "١٢", "2021.09.13", "13/9/2021", "/", "-", ":", "(", ")", "%", "٪", "ثلاثة", "عشر",
     "وعشرون", "آلاف", "مئات", "يومين", "قبل", "سنوات", "يوليو", "تموز", "الشهر الماضي", "يوم الخميس", "الموافق",
-    "هـ", "ﻻ",
+    "هـ", "ﻻ", "المفاو-\nضات", "وصل ال\nوفد", "الخارج\nية",
 ];
 
 fn article_like() -> impl Strategy<Value = String> {
