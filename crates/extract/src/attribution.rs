@@ -261,9 +261,12 @@ fn resolve_cue(
     if implicit && !implied_speaker_content_follows(an, &cue, content_start, end) {
         draft.dropped = true;
     }
-    // A statement named by a noun (إعلان الوزارة أن …) needs its reported words; "before the
-    // group's announcement" alone reports nothing.
-    if cue.kind == CueKind::Noun && !opens_content(an, &cue, content_start) {
+    // A statement named by a noun (إعلان الوزارة أن …، إعلان المتحدث انتهاء العملية) needs words
+    // after its speaker; "before the group's announcement" alone reports nothing.
+    // The speaker phrase may swallow a bare object, so count the words left after the cue: a
+    // speaker and a statement need more than two.
+    let words_after = (cue.last + 1..end).filter(|&k| matches!(an.tokens[k].kind, TokenKind::Word | TokenKind::Latin | TokenKind::Number)).count();
+    if cue.kind == CueKind::Noun && words_after <= 2 {
         draft.dropped = true;
     }
     // أعلن حالة الطوارئ، أعلن الحداد: a declaration that is an act, left to events.
