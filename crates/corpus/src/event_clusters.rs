@@ -425,6 +425,67 @@ fn cluster_mode(modes: BTreeMap<String, usize>) -> Option<String> {
     })
 }
 
+/// Maps each upstream outlet cluster to one representative among those whose names are the same
+/// name misspelt (وول ستريت جورنال / اوول ستريت جورنال): an article citing the outlet with a
+/// typo still relays that outlet, so it is not an independent source.
+fn canonical_outlets(upstream_names: &BTreeMap<String, String>) -> HashMap<String, String> {
+    let folded: Vec<(&String, String)> = upstream_names.iter().map(|(id, name)| (id, outlet_name_key(name))).collect();
+    let mut canonical = HashMap::new();
+    for (i, (id, key)) in folded.iter().enumerate() {
+        let representative = folded[..i]
+            .iter()
+            .find(|(_, earlier)| same_name_misspelt(key, earlier))
+            .map(|(earlier_id, _)| canonical.get(*earlier_id).cloned().unwrap_or_else(|| (*earlier_id).clone()));
+        canonical.insert((*id).clone(), representative.unwrap_or_else(|| (*id).clone()));
+    }
+    canonical
+}
+
+/// An outlet's name in matching form, without quotation marks and without the head noun that
+/// says what kind of outlet it is (صحيفة، قناة، وكالة …), letters only.
+fn outlet_name_key(name: &str) -> String {
+    let normalized = isnad_text::normalize::normalize_str(name);
+    let heads = &isnad_extract::lexicon::lexicon().outlet_heads;
+    normalized
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !heads.contains(isnad_extract::lexicon::bare_noun(w)))
+        .collect::<Vec<_>>()
+        .concat()
+}
+
+/// Are two outlet-name keys one name with a typo or two: at most one edit in six to ten letters,
+/// two in longer names, none in short ones (short names differ by one letter and mean another).
+fn same_name_misspelt(a: &str, b: &str) -> bool {
+    let letters = a.chars().count().min(b.chars().count());
+    let budget = match letters {
+        0..=5 => 0,
+        6..=10 => 1,
+        _ => 2,
+    };
+    !a.is_empty() && letter_edits(a, b, budget) <= budget
+}
+
+/// Character edit distance (Levenshtein), stopping once it exceeds `limit`.
+fn letter_edits(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            current[j + 1] = (previous[j] + usize::from(ca != cb)).min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        if current.iter().min().is_some_and(|&m| m > limit) {
+            return limit + 1;
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
 /// Groups the reporting articles into independent sources: same syndication cluster, or a shared
 /// upstream source.
 fn independent_groups(
@@ -436,11 +497,12 @@ fn independent_groups(
 ) -> Vec<SourceGroup> {
     let reporting: BTreeSet<usize> = reporting.collect();
     let reporting: Vec<usize> = reporting.into_iter().collect();
+    let canonical = canonical_outlets(upstream_names);
     let mut group_of: Vec<usize> = (0..reporting.len()).collect();
     let mut key_owner: HashMap<String, usize> = HashMap::new();
     for (i, &a) in reporting.iter().enumerate() {
         let mut keys = vec![format!("copy:{}", syndication_group[a])];
-        keys.extend(upstream.get(&a).into_iter().flatten().map(|k| format!("up:{k}")));
+        keys.extend(upstream.get(&a).into_iter().flatten().map(|k| format!("up:{}", canonical.get(k).unwrap_or(k))));
         for key in keys {
             match key_owner.get(&key) {
                 Some(&owner) => {
