@@ -93,8 +93,20 @@ pub(crate) fn chain_of<'r>(record: &'r Record, event: &Event) -> Vec<&'r EntityR
     attribution.source.iter().chain(attribution.via.iter()).collect()
 }
 
-fn names(chain: &[&EntityRef]) -> Vec<String> {
-    chain.iter().map(|r| r.text.clone()).collect()
+/// How a chain reads in a report: each source as the article words it, except a one-word anaphor
+/// (الصحيفة، الحركة) resolved to an entity, which shows the entity's name so the chain says who.
+pub(crate) fn chain_names(entities: &EntityIndex, article: usize, chain: &[&EntityRef]) -> Vec<String> {
+    chain
+        .iter()
+        .map(|r| {
+            let anaphor = !r.text.trim().contains(char::is_whitespace);
+            let resolved = r.entity.as_deref().and_then(|id| entities.cluster_of(article, id));
+            match resolved {
+                Some(cluster) if anaphor && cluster.name != r.text => cluster.name.clone(),
+                _ => r.text.clone(),
+            }
+        })
+        .collect()
 }
 
 fn figure_bounds(figure: &Figure) -> (Option<i64>, Option<i64>, Option<i64>) {
@@ -348,7 +360,7 @@ fn assemble(
         dates.extend(event.date.clone());
         docs.insert(record.doc_id.clone());
         let chain = chain_of(record, event);
-        let chain_names = names(&chain);
+        let chain_names = chain_names(entities, a, &chain);
         if !chain_names.is_empty() {
             sources.insert(chain_names.clone());
         }
@@ -361,13 +373,15 @@ fn assemble(
             upstream_names.insert(root.0.clone(), root.1);
             upstream.entry(a).or_default().insert(root.0);
         }
-        if let Some(k) = event.killed {
-            killed.push(k);
-            per_doc_killed.entry(record.doc_id.clone()).or_insert((k, chain_names.clone()));
-        }
-        if let Some(w) = event.wounded {
-            wounded.push(w);
-            per_doc_wounded.entry(record.doc_id.clone()).or_insert((w, chain_names.clone()));
+        // A report's own figure for the event is the largest it gives: a smaller one in the same
+        // report is part of the toll (the leader, then "and eight others"), not a disagreement.
+        for (figure, per_doc, all) in [(event.killed, &mut per_doc_killed, &mut killed), (event.wounded, &mut per_doc_wounded, &mut wounded)] {
+            let Some(f) = figure else { continue };
+            all.push(f);
+            let slot = per_doc.entry(record.doc_id.clone()).or_insert((f, chain_names.clone()));
+            if figure_bounds(&f).1 > figure_bounds(&slot.0).1 {
+                *slot = (f, chain_names.clone());
+            }
         }
         out_mentions.push(EventMention {
             doc: record.doc_id.clone(),

@@ -270,7 +270,7 @@ fn resolve_cue(
         draft.dropped = true;
     }
     // أعلن حالة الطوارئ، أعلن الحداد: a declaration that is an act, left to events.
-    if cue.lemma == "اعلن" && is_performative_object(word(an, cue.last + 1)) {
+    if cue.lemma == "اعلن" && (cue.last + 1..content_start.min(cue.last + 9) + 1).any(|k| is_performative_object(an, k)) {
         draft.dropped = true;
     }
     if is_opinion(an, &cue) && !opinion_is_statement(an, entities, &draft, &cue, implicit, start) {
@@ -292,8 +292,12 @@ fn is_object_noun(w: &str) -> bool {
 
 /// Objects of أعلن that make the verb an act rather than a statement (حالة الطوارئ، الحداد،
 /// النفير، حظر التجول، التعبئة).
-fn is_performative_object(w: &str) -> bool {
-    matches!(bare_noun(w), "حاله" | "حداد" | "نفير" | "حظر" | "تعبيه" | "استنفار" | "طوارئ" | "طواري" | "هدنه" | "الحرب" | "حرب")
+fn is_performative_object(an: &Analysis, i: usize) -> bool {
+    match bare_noun(word(an, i)) {
+        "حاله" => matches!(bare_noun(word(an, i + 1)), "طوارئ" | "طواري" | "استنفار" | "تاهب"),
+        "حظر" => bare_noun(word(an, i + 1)) == "تجول",
+        w => matches!(w, "حداد" | "نفير" | "تعبيه" | "استنفار" | "هدنه"),
+    }
 }
 
 /// After a verb with an implied speaker: do the reported words open at once, or after an
@@ -330,7 +334,7 @@ fn opinion_is_statement(an: &Analysis, entities: &[Entity], draft: &Draft, cue: 
     if implicit || cue.kind == CueKind::Participle {
         return cue.kind == CueKind::Participle && !implicit_is_habitual(an, cue, start);
     }
-    if implicit_is_habitual(an, cue, start) {
+    if implicit_is_habitual(an, cue, start) || draft.source_tokens.is_some_and(|(first, _)| first < cue.first && first > start && is_past_copula(word(an, first - 1))) {
         return false;
     }
     let mut i = draft.content_start;
@@ -361,9 +365,12 @@ fn opinion_is_statement(an: &Analysis, entities: &[Entity], draft: &Draft, cue: 
 
 /// Is a كان/كانت within two words before the cue (كان يرى أن، كانت تعتبر)?
 fn implicit_is_habitual(an: &Analysis, cue: &Cue, start: usize) -> bool {
-    (cue.first.saturating_sub(2).max(start)..cue.first).any(|k| {
-        crate::lexicon::without_conjunction(word(an, k)).any(|f| matches!(f, "كان" | "كانت" | "كانوا" | "يكون" | "تكون"))
-    })
+    (cue.first.saturating_sub(2).max(start)..cue.first).any(|k| is_past_copula(word(an, k)))
+}
+
+/// كان and its forms, with or without a conjunction: before a present verb, "used to".
+fn is_past_copula(w: &str) -> bool {
+    crate::lexicon::without_conjunction(w).any(|f| matches!(f, "كان" | "كانت" | "كانوا" | "يكون" | "تكون"))
 }
 
 /// Extends a phrase ending at token `last` to the end of an entity mention that starts inside it
