@@ -552,3 +552,31 @@ fn independent_groups(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_outlet_cited_with_a_typo_is_the_same_upstream_source() {
+        let names: BTreeMap<String, String> = [
+            ("c1".to_string(), "صحيفة النهار الجديد".to_string()),
+            ("c2".to_string(), "\"النهاار الجديد\"".to_string()),
+            ("c3".to_string(), "وكالة الفجر".to_string()),
+            ("c4".to_string(), "وكالة القمر".to_string()),
+        ]
+        .into_iter()
+        .collect();
+        let canonical = canonical_outlets(&names);
+        assert_eq!(canonical["c2"], "c1", "a head noun, quotes and one letter apart: one outlet");
+        assert_eq!(canonical["c3"], "c3");
+        // Short names one letter apart are other outlets.
+        assert_eq!(canonical["c4"], "c4");
+    }
+
+    #[test]
+    fn name_keys_drop_the_outlet_head_and_punctuation() {
+        assert_eq!(outlet_name_key("صحيفة \"النهار\""), outlet_name_key("النهار"));
+        assert!(!same_name_misspelt("", ""));
+    }
+}
