@@ -65,8 +65,8 @@ pub fn claims(articles: &[Article], entities: &EntityIndex, events: &[EventClust
                 end = end.max(e);
             }
             let Some(text) = article.text.get(start..end) else { continue };
-            let mut chain: Vec<String> = attribution.source.iter().map(|s| s.text.clone()).collect();
-            chain.extend(attribution.via.iter().map(|v| v.text.clone()));
+            let refs: Vec<&EntityRef> = attribution.source.iter().chain(attribution.via.iter()).collect();
+            let chain = crate::event_clusters::chain_names(entities, a, &refs);
             let mut event_ids = Vec::new();
             let mut corroborated_by = Vec::new();
             for cluster in events {

@@ -93,8 +93,20 @@ pub(crate) fn chain_of<'r>(record: &'r Record, event: &Event) -> Vec<&'r EntityR
     attribution.source.iter().chain(attribution.via.iter()).collect()
 }
 
-fn names(chain: &[&EntityRef]) -> Vec<String> {
-    chain.iter().map(|r| r.text.clone()).collect()
+/// How a chain reads in a report: each source as the article words it, except a one-word anaphor
+/// (الصحيفة، الحركة) resolved to an entity, which shows the entity's name so the chain says who.
+pub(crate) fn chain_names(entities: &EntityIndex, article: usize, chain: &[&EntityRef]) -> Vec<String> {
+    chain
+        .iter()
+        .map(|r| {
+            let anaphor = !r.text.trim().contains(char::is_whitespace);
+            let resolved = r.entity.as_deref().and_then(|id| entities.cluster_of(article, id));
+            match resolved {
+                Some(cluster) if anaphor && cluster.name != r.text => cluster.name.clone(),
+                _ => r.text.clone(),
+            }
+        })
+        .collect()
 }
 
 fn figure_bounds(figure: &Figure) -> (Option<i64>, Option<i64>, Option<i64>) {
@@ -348,7 +360,7 @@ fn assemble(
         dates.extend(event.date.clone());
         docs.insert(record.doc_id.clone());
         let chain = chain_of(record, event);
-        let chain_names = names(&chain);
+        let chain_names = chain_names(entities, a, &chain);
         if !chain_names.is_empty() {
             sources.insert(chain_names.clone());
         }
@@ -361,13 +373,15 @@ fn assemble(
             upstream_names.insert(root.0.clone(), root.1);
             upstream.entry(a).or_default().insert(root.0);
         }
-        if let Some(k) = event.killed {
-            killed.push(k);
-            per_doc_killed.entry(record.doc_id.clone()).or_insert((k, chain_names.clone()));
-        }
-        if let Some(w) = event.wounded {
-            wounded.push(w);
-            per_doc_wounded.entry(record.doc_id.clone()).or_insert((w, chain_names.clone()));
+        // A report's own figure for the event is the largest it gives: a smaller one in the same
+        // report is part of the toll (the leader, then "and eight others"), not a disagreement.
+        for (figure, per_doc, all) in [(event.killed, &mut per_doc_killed, &mut killed), (event.wounded, &mut per_doc_wounded, &mut wounded)] {
+            let Some(f) = figure else { continue };
+            all.push(f);
+            let slot = per_doc.entry(record.doc_id.clone()).or_insert((f, chain_names.clone()));
+            if figure_bounds(&f).1 > figure_bounds(&slot.0).1 {
+                *slot = (f, chain_names.clone());
+            }
         }
         out_mentions.push(EventMention {
             doc: record.doc_id.clone(),
@@ -425,6 +439,67 @@ fn cluster_mode(modes: BTreeMap<String, usize>) -> Option<String> {
     })
 }
 
+/// Maps each upstream outlet cluster to one representative among those whose names are the same
+/// name misspelt (وول ستريت جورنال / اوول ستريت جورنال): an article citing the outlet with a
+/// typo still relays that outlet, so it is not an independent source.
+fn canonical_outlets(upstream_names: &BTreeMap<String, String>) -> HashMap<String, String> {
+    let folded: Vec<(&String, String)> = upstream_names.iter().map(|(id, name)| (id, outlet_name_key(name))).collect();
+    let mut canonical = HashMap::new();
+    for (i, (id, key)) in folded.iter().enumerate() {
+        let representative = folded[..i]
+            .iter()
+            .find(|(_, earlier)| same_name_misspelt(key, earlier))
+            .map(|(earlier_id, _)| canonical.get(*earlier_id).cloned().unwrap_or_else(|| (*earlier_id).clone()));
+        canonical.insert((*id).clone(), representative.unwrap_or_else(|| (*id).clone()));
+    }
+    canonical
+}
+
+/// An outlet's name in matching form, without quotation marks and without the head noun that
+/// says what kind of outlet it is (صحيفة، قناة، وكالة …), letters only.
+fn outlet_name_key(name: &str) -> String {
+    let normalized = isnad_text::normalize::normalize_str(name);
+    let heads = &isnad_extract::lexicon::lexicon().outlet_heads;
+    normalized
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !heads.contains(isnad_extract::lexicon::bare_noun(w)))
+        .collect::<Vec<_>>()
+        .concat()
+}
+
+/// Are two outlet-name keys one name with a typo or two: at most one edit in six to ten letters,
+/// two in longer names, none in short ones (short names differ by one letter and mean another).
+fn same_name_misspelt(a: &str, b: &str) -> bool {
+    let letters = a.chars().count().min(b.chars().count());
+    let budget = match letters {
+        0..=5 => 0,
+        6..=10 => 1,
+        _ => 2,
+    };
+    !a.is_empty() && letter_edits(a, b, budget) <= budget
+}
+
+/// Character edit distance (Levenshtein), stopping once it exceeds `limit`.
+fn letter_edits(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            current[j + 1] = (previous[j] + usize::from(ca != cb)).min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        if current.iter().min().is_some_and(|&m| m > limit) {
+            return limit + 1;
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
 /// Groups the reporting articles into independent sources: same syndication cluster, or a shared
 /// upstream source.
 fn independent_groups(
@@ -436,11 +511,12 @@ fn independent_groups(
 ) -> Vec<SourceGroup> {
     let reporting: BTreeSet<usize> = reporting.collect();
     let reporting: Vec<usize> = reporting.into_iter().collect();
+    let canonical = canonical_outlets(upstream_names);
     let mut group_of: Vec<usize> = (0..reporting.len()).collect();
     let mut key_owner: HashMap<String, usize> = HashMap::new();
     for (i, &a) in reporting.iter().enumerate() {
         let mut keys = vec![format!("copy:{}", syndication_group[a])];
-        keys.extend(upstream.get(&a).into_iter().flatten().map(|k| format!("up:{k}")));
+        keys.extend(upstream.get(&a).into_iter().flatten().map(|k| format!("up:{}", canonical.get(k).unwrap_or(k))));
         for key in keys {
             match key_owner.get(&key) {
                 Some(&owner) => {
@@ -475,4 +551,32 @@ fn independent_groups(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_outlet_cited_with_a_typo_is_the_same_upstream_source() {
+        let names: BTreeMap<String, String> = [
+            ("c1".to_string(), "صحيفة النهار الجديد".to_string()),
+            ("c2".to_string(), "\"النهاار الجديد\"".to_string()),
+            ("c3".to_string(), "وكالة الفجر".to_string()),
+            ("c4".to_string(), "وكالة القمر".to_string()),
+        ]
+        .into_iter()
+        .collect();
+        let canonical = canonical_outlets(&names);
+        assert_eq!(canonical["c2"], "c1", "a head noun, quotes and one letter apart: one outlet");
+        assert_eq!(canonical["c3"], "c3");
+        // Short names one letter apart are other outlets.
+        assert_eq!(canonical["c4"], "c4");
+    }
+
+    #[test]
+    fn name_keys_drop_the_outlet_head_and_punctuation() {
+        assert_eq!(outlet_name_key("صحيفة \"النهار\""), outlet_name_key("النهار"));
+        assert!(!same_name_misspelt("", ""));
+    }
 }

@@ -154,3 +154,37 @@ fn talks_sharing_one_party_stay_two_events() {
     let v = view(&[x, y]);
     assert_eq!(v.events.len(), 2, "{:#?}", v.events);
 }
+
+#[test]
+fn an_agency_cited_with_a_typo_is_still_one_source() {
+    // c cites the agency a quotes, misspelt; a's mention is the gazetteer's, c's is not.
+    let mut a = report_a();
+    a.record.entities[1].gazetteer_id = Some("out:test-wadi".into());
+    let typo = C.replace("وكالة الوادي", "وكالة الواادي");
+    let c = Doc::new("c", &typo)
+        .entity("e1", EntityType::OUTLET, "وكالة الواادي")
+        .entity("e2", EntityType::LOC, "الكرمة")
+        .attribution("نقلت", ("الشرطة", "e1"), Some(("وكالة الواادي", "e1")), "أن تفجير سوق بلدة الكرمة أسفر عن تسعة قتلى")
+        .event("ASSAULT", Some("bombing"), "تفجير", None, Some(("الكرمة", "e2")), Some(9), Some(0));
+    let v = view(&[a, report_b(), c]);
+    let e = v.events.iter().find(|e| e.event_type == "ASSAULT").unwrap();
+    assert_eq!(e.docs, vec!["a", "b", "c"]);
+    assert_eq!(e.independent_sources, 2, "{:#?}", e.source_groups);
+}
+
+#[test]
+fn a_part_of_a_toll_in_one_report_is_not_a_disagreement() {
+    // c first names the leader killed, then the whole toll of nine, as a does.
+    let text = "نقلت وكالة الوادي عن الشرطة أن مقتل القائد في سوق بلدة الكرمة تأكد، وأن تفجير السوق أسفر عن تسعة قتلى.";
+    let c = Doc::new("c", text)
+        .entity("e1", EntityType::OUTLET, "وكالة الوادي")
+        .entity("e2", EntityType::LOC, "الكرمة")
+        .attribution("نقلت", ("الشرطة", "e1"), Some(("وكالة الوادي", "e1")), "أن مقتل القائد")
+        .event("ASSAULT", Some("bombing"), "مقتل", None, Some(("الكرمة", "e2")), Some(1), Some(0))
+        .event("ASSAULT", Some("bombing"), "تفجير", None, Some(("الكرمة", "e2")), Some(9), Some(0));
+    let v = view(&[report_a(), c]);
+    let e = v.events.iter().find(|e| e.event_type == "ASSAULT").unwrap();
+    assert_eq!(e.docs, vec!["a", "c"]);
+    assert!(e.disagreements.is_empty(), "{:#?}", e.disagreements);
+    assert_eq!(e.killed.unwrap().best, Some(9));
+}

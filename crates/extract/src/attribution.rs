@@ -63,6 +63,9 @@ pub fn find(analysis: &Analysis, entities: &[Entity]) -> Vec<Attribution> {
         }
         link_sentence(an, entities, &mut drafts, first_new, range.end);
     }
+    for d in drafts.iter_mut().filter(|d| !d.dropped && d.cue.kind == CueKind::Introducer) {
+        give_trailing_introducer_its_clause(an, d);
+    }
     drafts
         .into_iter()
         .filter(|d| !d.dropped)
@@ -82,6 +85,25 @@ pub fn find(analysis: &Analysis, entities: &[Entity]) -> Vec<Attribution> {
             }
         })
         .collect()
+}
+
+/// An introducer that closes its sentence (…، وذلك بحسب ما جاء في صحيفة X.) qualifies the words
+/// before it: they become its content, so events reported there trace to that source.
+fn give_trailing_introducer_its_clause(an: &Analysis, d: &mut Draft) {
+    let range = an.tokens_in(an.sentences[d.sentence]);
+    let after_source = d.source_tokens.map_or(d.cue.last + 1, |(_, last)| last + 1);
+    let trailing = (after_source..range.end).all(|k| an.tokens[k].kind == TokenKind::Punct);
+    if !trailing || d.cue.first <= range.start {
+        return;
+    }
+    let mut end = d.cue.first;
+    while end > range.start && (an.tokens[end - 1].kind == TokenKind::Punct || matches!(word(an, end - 1), "وذلك" | "ذلك" | "و")) {
+        end -= 1;
+    }
+    if end > range.start {
+        d.content_start = range.start;
+        d.content_end_token = end;
+    }
 }
 
 /// Is token `at` inside a quotation opened at or after token `from` and not yet closed?
@@ -126,10 +148,12 @@ fn resolve_cue(
         dropped: false,
     };
     let mut after = cue.last + 1;
+    // No subject of its own: the speaker is implied (وقال إن …) and must be resolved.
+    let mut implicit = false;
     match cue.kind {
         CueKind::Introducer | CueKind::Noun => {
             if let Some((first, skip)) = cue.source_start {
-                if let Some(last) = phrase_forward(an, first, end) {
+                if let Some(last) = phrase_forward(an, first, end).map(|last| extend_over_mention(an, entities, first, last, end)) {
                     draft.source_tokens = Some((first, last));
                     let span = Span::new(span_without_prefix(an, first, skip).start, an.tokens[last].span.end);
                     draft.source = Some(source_ref(an, entities, earlier, span, first, last, cue.agreement));
@@ -146,7 +170,11 @@ fn resolve_cue(
             }
         }
         CueKind::Verb | CueKind::Participle => {
-            let subject_first = skip_adverbials(an, cue.last + 1, end);
+            let mut subject_first = skip_adverbials(an, cue.last + 1, end);
+            // ووضح ذلك الدكتور فلان: a demonstrative object may stand between the verb and its subject.
+            if matches!(word(an, subject_first), "ذلك" | "هذا" | "هذه" | "ذاك") && names_speaker_at(an, entities, subject_first + 1) {
+                subject_first += 1;
+            }
             let verb_has_conjunction = cue.conjunction_len > 0;
             // إذ and قد may stand between a subject and its verb (والوزارة إذ تعلن).
             let mut before_index = cue.first;
@@ -162,7 +190,8 @@ fn resolve_cue(
                 || is_phrase_stop(before);
             let forward_candidate = if cue.kind == CueKind::Verb {
                 phrase_forward(an, subject_first, end)
-                    .filter(|_| !starts_content(an, subject_first) && !is_addressed_outlet(word(an, subject_first)))
+                    .filter(|_| !starts_content(an, subject_first) && !is_addressed_outlet(word(an, subject_first)) && !is_object_noun(word(an, subject_first)))
+                    .map(|last| extend_over_mention(an, entities, subject_first, last, end))
             } else {
                 None
             };
@@ -195,6 +224,7 @@ fn resolve_cue(
                 ));
                 after = last + 1;
             } else {
+                implicit = true;
                 let (source, antecedent) = implicit_subject(an, entities, earlier, &cue, sentence, start);
                 draft.source = source;
                 // لكنه قال … after وأعرب الوزير في مقابلة مع X: still the same interview.
@@ -226,11 +256,143 @@ fn resolve_cue(
     if needs_complement && !opens_content(an, &cue, content_start) {
         draft.dropped = true;
     }
+    // A verb with neither subject nor reported words after it (وأضافت أو …، ويعلن مسؤوليته) is the
+    // verb's other sense ("added", "declared"), not a statement by an implied speaker.
+    if implicit && !implied_speaker_content_follows(an, &cue, content_start, end) {
+        draft.dropped = true;
+    }
+    // A statement named by a noun (إعلان الوزارة أن …، إعلان المتحدث انتهاء العملية) needs words
+    // after its speaker; "before the group's announcement" alone reports nothing.
+    // The speaker phrase may swallow a bare object, so count the words left after the cue: a
+    // speaker and a statement need more than two.
+    let words_after = (cue.last + 1..end).filter(|&k| matches!(an.tokens[k].kind, TokenKind::Word | TokenKind::Latin | TokenKind::Number)).count();
+    if cue.kind == CueKind::Noun && words_after <= 2 {
+        draft.dropped = true;
+    }
+    // أعلن حالة الطوارئ، أعلن الحداد: a declaration that is an act, left to events.
+    if cue.lemma == "اعلن" && (cue.last + 1..content_start.min(cue.last + 9) + 1).any(|k| is_performative_object(an, k)) {
+        draft.dropped = true;
+    }
+    if is_opinion(an, &cue) && !opinion_is_statement(an, entities, &draft, &cue, implicit, start) {
+        draft.dropped = true;
+    }
     // يشير اسم X إلى، تشير المدينة إلى: a word or a place "refers to"; only a speaker "points out".
     if matches!(cue.lemma.as_str(), "اشار" | "لفت") && draft.source_tokens.is_some() && !names_speaker(an, entities, &draft) {
         draft.dropped = true;
     }
     draft
+}
+
+/// Nouns that, right after a verb, are its object rather than its subject (يعلن مسؤوليته،
+/// أعلنت مسؤوليتها): a claim of responsibility names its claimant elsewhere.
+fn is_object_noun(w: &str) -> bool {
+    let bare = bare_noun(w);
+    ["مسووليه", "مسووليت"].iter().any(|stem| bare.starts_with(stem))
+}
+
+/// Objects of أعلن that make the verb an act rather than a statement (حالة الطوارئ، الحداد،
+/// النفير، حظر التجول، التعبئة).
+fn is_performative_object(an: &Analysis, i: usize) -> bool {
+    match bare_noun(word(an, i)) {
+        "حاله" => matches!(bare_noun(word(an, i + 1)), "طوارئ" | "طواري" | "استنفار" | "تاهب"),
+        "حظر" => bare_noun(word(an, i + 1)) == "تجول",
+        w => matches!(w, "حداد" | "نفير" | "تعبيه" | "استنفار" | "هدنه"),
+    }
+}
+
+/// After a verb with an implied speaker: do the reported words open at once, or after an
+/// adverbial or channel phrase (وقال في بيان إن، وأضاف لقناة …: …)? Any other word after the verb
+/// is its object, so the verb does not report speech here.
+fn implied_speaker_content_follows(an: &Analysis, cue: &Cue, content_start: usize, end: usize) -> bool {
+    let first = skip_adverbials(an, cue.last + 1, end);
+    if !opens_content(an, cue, content_start) {
+        return false;
+    }
+    if first >= content_start {
+        return true;
+    }
+    let w = word(an, first);
+    matches!(w, "في" | "خلال" | "عبر" | "امام" | "لدي" | "عقب" | "اثناء" | "علي" | "من" | "بعد" | "مع" | "ل")
+        || w.starts_with('ل') && an.tokens[first].proclitic_len > 0
+        || is_channel_noun(w)
+}
+
+/// Is the cue a verb of opinion (اعتبر، رأى، لاحظ)? These report a statement only when a named
+/// speaker voices a view in a complement clause.
+fn is_opinion(an: &Analysis, cue: &Cue) -> bool {
+    matches!(cue.kind, CueKind::Verb | CueKind::Participle)
+        && crate::lexicon::without_conjunction(word(an, cue.first))
+            .find_map(|f| lexicon().reporting.get(f))
+            .is_some_and(|form| form.stance == "opinion")
+}
+
+/// Does an opinion verb report what a speaker said, rather than describe a state of mind or the
+/// writer's analysis? It needs an explicit speaker (a person, organisation, outlet, role or
+/// unnamed source, not only countries), a complement clause (أن …), and no habitual كان before it
+/// ("used to think").
+fn opinion_is_statement(an: &Analysis, entities: &[Entity], draft: &Draft, cue: &Cue, implicit: bool, start: usize) -> bool {
+    if implicit || cue.kind == CueKind::Participle {
+        return cue.kind == CueKind::Participle && !implicit_is_habitual(an, cue, start);
+    }
+    if implicit_is_habitual(an, cue, start) || draft.source_tokens.is_some_and(|(first, _)| first < cue.first && first > start && is_past_copula(word(an, first - 1))) {
+        return false;
+    }
+    let mut i = draft.content_start;
+    while is_punct(an, i, &[",", "،"]) {
+        i += 1;
+    }
+    if !(starts_content(an, i) || is_punct(an, i, &[":"])) {
+        return false;
+    }
+    let Some((first, last)) = draft.source_tokens else { return false };
+    let span = span_of(an, first, last);
+    let mut named_kinds = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (e.entity_type, m)))
+        .filter(|(_, m)| span.start <= m.start && m.end <= span.end)
+        .map(|(t, _)| t)
+        .peekable();
+    let has_entity = named_kinds.peek().is_some();
+    let only_places = has_entity && named_kinds.all(|t| t == EntityType::LOC);
+    let lex = lexicon();
+    let speaker_word = (first..=last).any(|k| {
+        let w = word(an, k);
+        let bare = bare_noun(w);
+        lex.role_words.contains(bare) || lex.unnamed_sources.contains(w) || lex.outlet_heads.contains(bare) || lex.org_heads.contains(bare)
+    });
+    (has_entity && !only_places) || speaker_word
+}
+
+/// Is a كان/كانت within two words before the cue (كان يرى أن، كانت تعتبر)?
+fn implicit_is_habitual(an: &Analysis, cue: &Cue, start: usize) -> bool {
+    (cue.first.saturating_sub(2).max(start)..cue.first).any(|k| is_past_copula(word(an, k)))
+}
+
+/// كان and its forms, with or without a conjunction: before a present verb, "used to".
+fn is_past_copula(w: &str) -> bool {
+    crate::lexicon::without_conjunction(w).any(|f| matches!(f, "كان" | "كانت" | "كانوا" | "يكون" | "تكون"))
+}
+
+/// Extends a phrase ending at token `last` to the end of an entity mention that starts inside it
+/// and runs on (قناة ( روسيا اليوم ): the name's own words may look like a time word or a stop).
+fn extend_over_mention(an: &Analysis, entities: &[Entity], first: usize, last: usize, end: usize) -> usize {
+    let span = span_of(an, first, last);
+    let reach = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter())
+        .filter(|m| m.start >= span.start && m.start < span.end && m.end > span.end)
+        .map(|m| m.end)
+        .max();
+    let Some(reach) = reach else { return last };
+    let mut k = last;
+    while k + 1 < end && k < last + 4 && an.tokens[k].span.end < reach {
+        k += 1;
+    }
+    // A closing bracket or quotation right after the name belongs to it.
+    if k + 1 < end && is_punct(an, k + 1, &[")"]) && (first..=k).any(|j| is_punct(an, j, &["("])) {
+        k += 1;
+    }
+    if an.tokens[k].span.end >= reach { k } else { last }
 }
 
 /// Can the cue's explicit subject speak: not a bare place, not a word about words (اسم، مصطلح)?
@@ -380,17 +542,30 @@ fn source_ref(
     last: usize,
     _agreement: Option<Agreement>,
 ) -> EntityRef {
-    let own = entities::reference(an, entities, span);
+    let mut own = entities::reference(an, entities, span);
+    let lex = lexicon();
+    let w = word(an, first);
+    // مسؤولون أمريكيون، مصدر عسكري سوري: an unnamed speaker; the country is their affiliation, not
+    // the speaker, so the source names no entity (SCHEMA: unnamed sources have none).
+    let unnamed = lex.unnamed_sources.contains(w) || lex.unnamed_sources.contains(bare_noun(w));
+    if unnamed && own.entity.as_ref().is_some_and(|id| entities.iter().any(|e| &e.id == id && e.entity_type == EntityType::LOC)) {
+        own.entity = None;
+    }
     if own.entity.is_some() || first != last {
         return own;
     }
-    let w = word(an, first);
     let bare = bare_noun(w);
     let definite = bare.len() < w.len();
     if !definite {
         return own;
     }
-    let lex = lexicon();
+    // الجهاديون، المسلحون: members standing for their group, the last organisation named.
+    if is_member_plural(bare) {
+        return match last_mention(entities, span.start, |e| e.entity_type == EntityType::ORG) {
+            Some(group) => EntityRef { entity: group.entity, ..own },
+            None => own,
+        };
+    }
     let live = || earlier.iter().rev().filter(|d| !d.dropped);
     let antecedent = if lex.outlet_heads.contains(bare) {
         // The same kind of outlet first (الصحيفة → the last newspaper named), else the last outlet.
@@ -426,11 +601,34 @@ fn source_ref(
     } else {
         None
     };
+    let antecedent_is_place = |a: &EntityRef| a.entity.as_ref().is_some_and(|id| entities.iter().any(|e| &e.id == id && e.entity_type == EntityType::LOC));
     match antecedent {
+        Some(a) if unnamed && antecedent_is_place(&a) => own,
         Some(a) if a.entity.is_some() => EntityRef { entity: a.entity, ..own },
         Some(a) => a,
         None => own,
     }
+}
+
+/// Plural nouns for the members of an armed or political group (الجهاديون، المسلحون، المتمردون),
+/// which stand for the group when they speak or claim.
+fn is_member_plural(bare: &str) -> bool {
+    matches!(
+        bare,
+        "جهاديون" | "جهاديين" | "مسلحون" | "مسلحين" | "متشددون" | "متشددين" | "متمردون" | "متمردين" | "ارهابيون" | "ارهابيين"
+            | "مقاتلون" | "مقاتلين" | "دواعش" | "انفصاليون" | "انفصاليين"
+    )
+}
+
+/// Does a speaker start at token `i`: a role or title word, or an entity mention?
+fn names_speaker_at(an: &Analysis, entities: &[Entity], i: usize) -> bool {
+    let Some(token) = an.tokens.get(i) else { return false };
+    let lex = lexicon();
+    let bare = bare_noun(word(an, i));
+    lex.role_words.contains(bare)
+        || entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (e, m))).any(|(e, m)| {
+            m.start == token.span.start && matches!(e.entity_type, EntityType::PER | EntityType::ORG | EntityType::OUTLET)
+        })
 }
 
 /// The first word of a phrase without clitics or the article, in matching form.
@@ -475,7 +673,12 @@ fn implicit_subject(
 ) -> (Option<EntityRef>, Option<usize>) {
     let sentence_start = an.tokens[start].span.start;
     let cue_start = an.tokens[cue.first].span.start;
-    let same_sentence_speaker = earlier.iter().rposition(|d| !d.dropped && d.sentence == sentence && d.source.is_some());
+    // An introducer right after a verb (وقالت المصادر، وفقا لما ذكرته قناة …، إن …، لافتة …) names
+    // the verb's outer source, not the speaker a participle continues.
+    let live_speaker = |kinds_ok: &dyn Fn(CueKind) -> bool| {
+        earlier.iter().rposition(|d| !d.dropped && d.sentence == sentence && d.source.is_some() && kinds_ok(d.cue.kind))
+    };
+    let same_sentence_speaker = live_speaker(&|k| k != CueKind::Introducer).or_else(|| live_speaker(&|_| true));
     if cue.kind == CueKind::Participle {
         if let Some(k) = same_sentence_speaker {
             return (earlier[k].source.clone(), Some(k));
@@ -492,6 +695,19 @@ fn implicit_subject(
         return (in_sentence, None);
     }
     let k = earlier.iter().rposition(|d| !d.dropped && d.source.is_some() && agrees(d, cue.agreement));
+    // وقال إن … after a sentence that brings in a new person with no statement of their own (هذا
+    // الإعلان لقي ترحيبا من فلان): the new person speaks, not the last speaker two sentences back.
+    if cue.agreement == Some(Agreement::Masculine) && sentence > 0 {
+        let previous = an.tokens_in(an.sentences[sentence - 1]);
+        let previous_start = an.tokens.get(previous.start).map_or(usize::MAX, |t| t.span.start);
+        let last_speaker_end = k.and_then(|k| earlier[k].source.as_ref()).map_or(0, |s| s.end);
+        let speaker_sentence = k.map_or(0, |k| earlier[k].sentence);
+        let newcomer = last_mention(entities, sentence_start, |e| e.entity_type == EntityType::PER)
+            .filter(|m| m.start >= previous_start && m.start >= last_speaker_end && speaker_sentence + 1 < sentence);
+        if newcomer.is_some() {
+            return (newcomer, None);
+        }
+    }
     (k.and_then(|k| earlier[k].source.clone()), k)
 }
 
@@ -566,6 +782,10 @@ fn link_sentence(an: &Analysis, entities: &[Entity], drafts: &mut [Draft], first
             }
             if b_coordinated || b_kind == CueKind::Participle {
                 drafts[a].content_end_token = clause_start(an, b_first, drafts[a].content_start);
+                // …، لافتة إلى أن …: the same speaker goes on, through the same outer sources.
+                if drafts[b].via.is_empty() && drafts[b].source_tokens.is_none() && drafts[a].source.is_some() && drafts[a].source == drafts[b].source {
+                    drafts[b].via = drafts[a].via.clone();
+                }
                 continue;
             }
             // A cue inside another's content reports through that cue's source (not through itself).
@@ -587,13 +807,17 @@ fn same_speaker(a: &EntityRef, b: Option<&EntityRef>) -> bool {
 
 /// Is the introducer's object a source rather than a legal text (وفقا للاتفاقية، بحسب القانون)?
 fn is_document_free(an: &Analysis, d: &Draft) -> bool {
-    let Some((first, _)) = d.source_tokens else { return false };
+    let Some((first, last)) = d.source_tokens else { return false };
+    // بحسب بعض التكهنات: a quantifier before the noun.
+    let first = if matches!(word(an, first), "بعض" | "احدي" | "احد") && first < last { first + 1 } else { first };
     let w = bare_noun(word(an, first));
     let w = w.strip_prefix('ل').map(bare_noun).unwrap_or(w);
     !matches!(
         w,
         "اتفاق" | "اتفاقيه" | "قانون" | "قرار" | "دستور" | "معاهده" | "خطه" | "برنامج" | "شروط" | "بنود" | "مبدا" | "نظام"
             | "تقديرات" | "احصاءات" | "احصاييات" | "ارقام" | "نتايج" | "معطيات" | "بيانات"
+            // Speculation and rumour name no one who said it.
+            | "تكهنات" | "توقعات" | "ترجيحات" | "شايعات" | "اشاعات" | "تخمينات"
     )
 }
 

@@ -233,3 +233,118 @@ fn words_and_places_refer_they_do_not_speak() {
     let (atts, _) = run("وأشار سامر نبيل إلى أن الوضع هادئ.", &named);
     assert_eq!(atts.len(), 1, "a person points out: {atts:?}");
 }
+
+#[test]
+fn an_implied_speaker_needs_reported_words_after_the_verb() {
+    let named = [("سامر نبيل", EntityType::PER)];
+    // No subject and no reported words: the verb's other sense, not a statement.
+    let (found, _) = run("وقال سامر نبيل إن الطريق مغلق. وأضاف أو ربما الجسر ينهار الآن، فهم يخشون أن يغرق.", &named);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    // With the words after it, or after a channel, the implied speaker continues.
+    let (found, _) = run("وقال سامر نبيل إن الطريق مغلق. وأضاف في بيان أن الجسر سيفتح غدا.", &named);
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[1].source.as_ref().unwrap().entity, found[0].source.as_ref().unwrap().entity);
+}
+
+#[test]
+fn opinion_verbs_count_only_as_a_named_speakers_statement() {
+    let named = [("صحيفة الفجر", EntityType::OUTLET), ("زهرانة", EntityType::LOC), ("نوردان", EntityType::LOC), ("جبهة الوادي", EntityType::ORG)];
+    // A speaker voicing a view in a complement clause is a statement.
+    let (found, _) = run("واعتبرت صحيفة الفجر أن المفاوضات فشلت.", &named);
+    assert_eq!(found.len(), 1);
+    // A habitual state of mind, countries' stances, a pronoun subject, a double object: analysis.
+    for text in [
+        "وكانت جبهة الوادي ترى أن الحرب طويلة.",
+        "وترى زهرانة ونوردان أن الحدود آمنة.",
+        "فهم يعتبرون أن الهدنة خدعة.",
+        "وبدأت دول أخرى تعتبر \"جبهة الوادي\" خطرا على المنطقة.",
+        "ويعتبر الوجود المستمر للجبهة أحد أسباب الأزمة.",
+    ] {
+        let (found, _) = run(text, &named);
+        assert!(found.is_empty(), "{text}: {found:#?}");
+    }
+}
+
+#[test]
+fn declaring_an_emergency_is_an_act_not_a_statement() {
+    let (found, _) = run("وأعلنت وزارة الصحة حالة الطوارئ في المستشفيات.", &[]);
+    assert!(found.is_empty(), "{found:#?}");
+    let (found, _) = run("وأعلنت وزارة الصحة أن المستشفيات امتلأت.", &[]);
+    assert_eq!(found.len(), 1);
+}
+
+#[test]
+fn speculation_is_not_a_source() {
+    let (found, _) = run("وبحسب بعض التكهنات، يستعد الوسيط لجولة جديدة.", &[]);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn a_noun_cue_needs_room_for_a_statement() {
+    let (found, _) = run("بدأت الأزمة قبل إعلان التنظيم نفسه!", &[]);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn unnamed_sources_name_no_place_entity() {
+    let named = [("زهراني", EntityType::LOC)];
+    let text = "وقال مسؤولون زهرانيون إن القافلة عبرت. وأضاف مصدر عسكري زهراني أن الطريق آمن. وقالت المصادر إن الجسر سيفتح.";
+    let (found, _) = run(text, &named);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    for a in &found {
+        assert!(a.source.as_ref().unwrap().entity.is_none(), "{a:#?}");
+        assert!(source_text(a).contains("مصدر") || source_text(a).contains("مسؤولون") || source_text(a) == "المصادر");
+    }
+}
+
+#[test]
+fn members_plural_stands_for_their_group() {
+    let named = [("جبهة الوادي", EntityType::ORG)];
+    let (found, entities) = run("وظهرت جبهة الوادي قبل عامين. وبعد أسابيع، ادعى المسلحون أنهم سيطروا على القلعة.", &named);
+    assert_eq!(found.len(), 1);
+    let group = entities.iter().find(|e| e.name == "جبهة الوادي").unwrap();
+    assert_eq!(found[0].source.as_ref().unwrap().entity.as_deref(), Some(group.id.as_str()));
+}
+
+#[test]
+fn a_trailing_introducer_holds_the_clause_before_it() {
+    let named = [("صحيفة الفجر", EntityType::OUTLET), ("سامر نبيل", EntityType::PER)];
+    let text = "وقبل مقتله، كان سامر نبيل ينتظر في السجن، وذلك بحسب ما جاء في صحيفة الفجر.";
+    let (found, _) = run(text, &named);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let content = found[0].content.expect("the clause before the introducer");
+    assert_eq!(content.start, 0);
+    assert!(text[content.start..content.end].contains("ينتظر في السجن"));
+}
+
+#[test]
+fn a_participle_after_a_merged_introducer_keeps_speaker_and_chain() {
+    let named = [("قناة النهار", EntityType::OUTLET)];
+    let text = "وقالت المصادر، وفقا لما ذكرته قناة النهار، إن القصف أصاب مطحنة، لافتة إلى أن الأضرار كبيرة.";
+    let (found, _) = run(text, &named);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    for a in &found {
+        assert_eq!(source_text(a), "المصادر");
+        assert_eq!(a.via.len(), 1);
+        assert_eq!(a.via[0].text, "قناة النهار");
+    }
+}
+
+#[test]
+fn an_implied_speaker_is_the_person_the_previous_sentence_brought_in() {
+    let named = [("سامر نبيل", EntityType::PER), ("كامل سعيد", EntityType::PER)];
+    let text = "وأعلن سامر نبيل عن هجوم على مخزن للسلاح. هذا الإعلان لقي ترحيبا من كامل سعيد عبر حسابه. وقال إنه إذا تأكد الهجوم فسيكون ضربة كبيرة.";
+    let (found, _) = run(text, &named);
+    let last = found.last().unwrap();
+    assert_eq!(last.source.as_ref().unwrap().text, "كامل سعيد", "{found:#?}");
+    // With the last speaker in the sentence just before, the implied speaker stays that speaker.
+    let text = "وقال سامر نبيل إن الهجوم فشل وإن كامل سعيد هرب. وأضاف إن القوات تلاحقه.";
+    let (found, _) = run(text, &named);
+    assert_eq!(found.last().unwrap().source.as_ref().unwrap().text, "سامر نبيل", "{found:#?}");
+}
+
+#[test]
+fn a_demonstrative_object_before_the_subject() {
+    let (found, _) = run("ووضح ذلك الدكتور سامر نبيل قائلا إن \"الحرب ستطول\".", &[("سامر نبيل", EntityType::PER)]);
+    assert!(found.iter().any(|a| source_text(a).starts_with("الدكتور سامر نبيل")), "{found:#?}");
+}
