@@ -48,7 +48,7 @@ const SUFFIXES: [&str; 10] = ["ه", "يه", "ات", "ون", "ين", "تان", "�
 const MAX_HALF_LETTERS: usize = 24;
 
 /// How much text on each side of a line break the sentence splitter normalises to decide.
-const CONTEXT_BYTES: usize = 400;
+const CONTEXT_BYTES: usize = 160;
 
 /// The byte ranges of normalised `text` to drop so that words broken across a line break read as
 /// one word: each runs from the end of a word's first half to the start of its second half (the
@@ -88,12 +88,19 @@ pub fn is_joined_break(text: &str, newline: usize) -> bool {
     !kept
 }
 
-/// A cheap test on the input that rules out most line breaks (after a full stop, a colon, a
-/// digit, or before a blank line or Latin text) before the normalised decision.
+/// A cheap test on the input that rules out most line breaks (after punctuation or a digit,
+/// before a blank line or Latin text) before the normalised decision.
 fn could_join(text: &str, newline: usize) -> bool {
     let Some(before) = text[..newline].trim_end_matches([' ', '\t', '\r']).chars().next_back() else { return false };
     let Some(after) = text[newline + 1..].trim_start_matches([' ', '\t']).chars().next() else { return false };
-    (before == '-' || !before.is_ascii()) && !after.is_ascii()
+    (before == '-' || may_be_letter(before)) && may_be_letter(after)
+}
+
+/// Whether an input character may be, or normalise to, part of an Arabic word (letters, marks,
+/// presentation forms), leaving out Arabic punctuation.
+fn may_be_letter(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{06FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+        && !matches!(c, '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'..='\u{066D}' | '\u{06D4}')
 }
 
 /// The range to drop around the `\n` at byte `newline` of normalised `text`, if the words on
