@@ -14,6 +14,7 @@ pub mod cued;
 pub mod known;
 pub mod people;
 pub mod resolve;
+pub mod tagged;
 
 use crate::gazetteer::Gazetteer;
 use crate::{Analysis, Entity, EntityRef, EntityType, TextSpan};
@@ -59,7 +60,10 @@ pub struct Candidate {
 
 /// Tries `rule` at every token from the start; a candidate found is kept and the scan goes on
 /// after it, so candidates never overlap and the first rule to claim a token wins.
-pub(crate) fn scan_tokens(len: usize, mut rule: impl FnMut(usize) -> Option<Candidate>) -> Vec<Candidate> {
+pub(crate) fn scan_tokens(
+    len: usize,
+    mut rule: impl FnMut(usize) -> Option<Candidate>,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < len {
@@ -78,8 +82,12 @@ pub(crate) fn scan_tokens(len: usize, mut rule: impl FnMut(usize) -> Option<Cand
 pub fn recognize(analysis: &Analysis, gazetteer: &Gazetteer) -> Vec<Entity> {
     let context = Context::new(analysis, gazetteer);
     let mut candidates = known::find(&context);
+    tagged::confirm_ambiguous(&context, &mut candidates);
     candidates.extend(cued::find(&context, &candidates));
-    candidates.extend(people::find(&context, &candidates));
+    let people = people::find(&context, &candidates);
+    let first_person = candidates.len();
+    candidates.extend(people);
+    tagged::veto_people(&context, &mut candidates, first_person);
     resolve::entities(&context, candidates)
 }
 
