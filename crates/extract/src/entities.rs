@@ -60,10 +60,7 @@ pub struct Candidate {
 
 /// Tries `rule` at every token from the start; a candidate found is kept and the scan goes on
 /// after it, so candidates never overlap and the first rule to claim a token wins.
-pub(crate) fn scan_tokens(
-    len: usize,
-    mut rule: impl FnMut(usize) -> Option<Candidate>,
-) -> Vec<Candidate> {
+pub(crate) fn scan_tokens(len: usize, mut rule: impl FnMut(usize) -> Option<Candidate>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < len {

@@ -30,10 +30,7 @@ pub struct TaggedNames {
 impl TaggedNames {
     /// Tags the sentences holding the token ranges `wanted` (each cut to [`MAX_WORDS`] around its
     /// range). Without a usable model, no names: the rules then decide alone.
-    pub fn around(
-        context: &Context,
-        wanted: impl IntoIterator<Item = Range<usize>>,
-    ) -> TaggedNames {
+    pub fn around(context: &Context, wanted: impl IntoIterator<Item = Range<usize>>) -> TaggedNames {
         let Ok(tagger) = Tagger::shipped() else {
             return TaggedNames { names: Vec::new() };
         };
@@ -44,12 +41,8 @@ impl TaggedNames {
             let Some(first) = context.tokens.get(range.start) else {
                 continue;
             };
-            let sentence = analysis
-                .sentence_of(first.span)
-                .map(|s| analysis.tokens_in(analysis.sentences[s]));
-            let mut window = sentence
-                .filter(|s| s.contains(&range.start))
-                .unwrap_or(range.clone());
+            let sentence = analysis.sentence_of(first.span).map(|s| analysis.tokens_in(analysis.sentences[s]));
+            let mut window = sentence.filter(|s| s.contains(&range.start)).unwrap_or(range.clone());
             if window.len() > MAX_WORDS {
                 let start = range.start.saturating_sub(MAX_WORDS / 2).max(window.start);
                 window = start..(start + MAX_WORDS).min(window.end);
@@ -57,18 +50,11 @@ impl TaggedNames {
             let end = windows.entry(window.start).or_insert(window.end);
             *end = (*end).max(window.end);
         }
-        let windows: Vec<Range<usize>> = windows
-            .into_iter()
-            .map(|(start, end)| start..end.min(context.len()))
-            .collect();
+        let windows: Vec<Range<usize>> =
+            windows.into_iter().map(|(start, end)| start..end.min(context.len())).collect();
         let sentences: Vec<Vec<&str>> = windows
             .iter()
-            .map(|w| {
-                context.tokens[w.clone()]
-                    .iter()
-                    .map(|t| analysis.slice(t.span))
-                    .collect()
-            })
+            .map(|w| context.tokens[w.clone()].iter().map(|t| analysis.slice(t.span)).collect())
             .collect();
         let tagged = tagger.tag_sentences(&sentences, usize::MAX, false);
         let mut names = Vec::new();
@@ -82,9 +68,7 @@ impl TaggedNames {
 
     /// Whether the tagger found a name of a kind that fits `entity_type` over some of `tokens`.
     pub fn agrees(&self, tokens: &Range<usize>, entity_type: EntityType) -> bool {
-        self.names
-            .iter()
-            .any(|(range, kind)| overlaps(range, tokens) && fits(*kind, entity_type))
+        self.names.iter().any(|(range, kind)| overlaps(range, tokens) && fits(*kind, entity_type))
     }
 
     /// Whether the tagger found any name over some of `tokens`.
@@ -103,30 +87,19 @@ fn fits(kind: EntityKind, entity_type: EntityType) -> bool {
         (kind, entity_type),
         (EntityKind::Person, EntityType::PER)
             | (EntityKind::Location, EntityType::LOC)
-            | (
-                EntityKind::Organization,
-                EntityType::ORG | EntityType::OUTLET
-            )
+            | (EntityKind::Organization, EntityType::ORG | EntityType::OUTLET)
     )
 }
 
 /// Listed names that are also ordinary words, confirmed where the tagger reads a name of their
 /// kind: they then count as safe gazetteer matches.
 pub fn confirm_ambiguous(context: &Context, candidates: &mut [Candidate]) {
-    let doubtful = || {
-        candidates
-            .iter()
-            .filter(|c| c.evidence == Evidence::Ambiguous)
-            .map(|c| c.tokens.clone())
-    };
+    let doubtful = || candidates.iter().filter(|c| c.evidence == Evidence::Ambiguous).map(|c| c.tokens.clone());
     if doubtful().next().is_none() {
         return;
     }
     let tagged = TaggedNames::around(context, doubtful().collect::<Vec<_>>());
-    for candidate in candidates
-        .iter_mut()
-        .filter(|c| c.evidence == Evidence::Ambiguous)
-    {
+    for candidate in candidates.iter_mut().filter(|c| c.evidence == Evidence::Ambiguous) {
         if tagged.agrees(&candidate.tokens, candidate.entity_type) {
             candidate.evidence = Evidence::Gazetteer;
         }
@@ -141,16 +114,9 @@ pub fn veto_people(context: &Context, candidates: &mut Vec<Candidate>, from: usi
     let unsure = |c: &&Candidate| {
         c.evidence == Evidence::NamePattern
             && c.entity_type == EntityType::PER
-            && !c
-                .tokens
-                .clone()
-                .any(|i| context.any_form(i, |w| context.gazetteer.lexicons.is_given_name(w)))
+            && !c.tokens.clone().any(|i| context.any_form(i, |w| context.gazetteer.lexicons.is_given_name(w)))
     };
-    let doubtful: Vec<Range<usize>> = candidates[from..]
-        .iter()
-        .filter(unsure)
-        .map(|c| c.tokens.clone())
-        .collect();
+    let doubtful: Vec<Range<usize>> = candidates[from..].iter().filter(unsure).map(|c| c.tokens.clone()).collect();
     if doubtful.is_empty() {
         return;
     }
