@@ -12,6 +12,7 @@
 pub mod context;
 pub mod cued;
 pub mod known;
+pub mod names;
 pub mod people;
 pub mod resolve;
 pub mod tagged;
