@@ -5,8 +5,12 @@
 //! Then clusters of unknown names that differ by a typo or a spelling variant (a small edit distance
 //! on the matching form) merge, unless some article names both as different entities: an article
 //! that keeps two look-alikes apart is evidence that they are two.
+//! People are keyed by their compared name words (nasab particles dropped, عبد joined to the next
+//! word), and a person named by fewer of his names (first + family name, or the first three of his
+//! chain) joins the one fuller name it fits, under the same proviso.
 
 use crate::Article;
+use isnad_extract::entities::names::{is_shorter_name_of, person_name_words};
 use isnad_extract::{Entity, EntityType};
 use isnad_text::normalize::normalize_str;
 use serde::Serialize;
@@ -40,6 +44,7 @@ pub struct EntityIndex {
 fn cluster_key(entity: &Entity) -> String {
     match &entity.gazetteer_id {
         Some(id) => id.clone(),
+        None if entity.entity_type == EntityType::PER => format!("PER:{}", person_name_words(&entity.name).join(" ")),
         None => {
             let name = normalize_str(&entity.name);
             let name = name.strip_prefix("ال").filter(|rest| rest.chars().count() >= 3).unwrap_or(&name);
@@ -165,6 +170,15 @@ fn merge_spelling_variants(
             target[j] = i;
         }
     }
+    merge_shorter_person_names(&index.clusters, &seen_apart, &mut target);
+    // Every merged cluster points straight at the one it is folded into.
+    for i in 0..n {
+        let mut root = target[i];
+        while target[root] != root {
+            root = target[root];
+        }
+        target[i] = root;
+    }
     if target.iter().enumerate().all(|(i, &t)| i == t) {
         return;
     }
@@ -199,6 +213,37 @@ fn merge_spelling_variants(
     }
     for cluster in index.by_record_entity.values_mut() {
         *cluster = new_index[target[*cluster]];
+    }
+}
+
+/// Points each unknown person named by fewer of his names at the one fuller name it fits (none
+/// when it fits two), unless an article names both apart.
+fn merge_shorter_person_names(
+    clusters: &[EntityCluster],
+    seen_apart: &std::collections::HashSet<(usize, usize)>,
+    target: &mut [usize],
+) {
+    let is_unknown_person = |c: &EntityCluster| c.entity_type == EntityType::PER && c.gazetteer_id.is_none();
+    let words: Vec<Vec<String>> =
+        clusters.iter().map(|c| if is_unknown_person(c) { person_name_words(&c.name) } else { Vec::new() }).collect();
+    let root = |mut i: usize, target: &[usize]| {
+        while target[i] != i {
+            i = target[i];
+        }
+        i
+    };
+    for short in 0..clusters.len() {
+        if target[short] != short || words[short].len() < 2 {
+            continue;
+        }
+        let fuller: BTreeSet<usize> = (0..clusters.len())
+            .filter(|&long| long != short && is_shorter_name_of(&words[short], &words[long]))
+            .map(|long| root(long, target))
+            .collect();
+        let [long] = fuller.into_iter().collect::<Vec<_>>()[..] else { continue };
+        if long != short && !seen_apart.contains(&(short.min(long), short.max(long))) {
+            target[short] = long;
+        }
     }
 }
 
@@ -243,5 +288,23 @@ mod tests {
         let (first, second) = (index.cluster_of(2, "e1").unwrap(), index.cluster_of(2, "e2").unwrap());
         assert_ne!(first.id, second.id, "an article that names both keeps them apart");
         assert_eq!(first.docs, vec!["a", "c"]);
+    }
+
+    #[test]
+    fn a_person_joins_the_one_fuller_name_he_fits() {
+        let records = [
+            record("a", vec![entity("e1", EntityType::PER, "سامر بن خليل بن عبد الرحيم الورداني")]),
+            record("b", vec![entity("e1", EntityType::PER, "سامر بن خليل عبدالرحيم الورداني")]),
+            record("c", vec![entity("e1", EntityType::PER, "سامر الورداني"), entity("e2", EntityType::PER, "نادر الورداني")]),
+            record("d", vec![entity("e1", EntityType::PER, "نادر سليم الورداني"), entity("e2", EntityType::PER, "نادر فؤاد الورداني")]),
+        ];
+        let articles: Vec<Article> = records.iter().map(|r| Article { record: r, text: "" }).collect();
+        let index = EntityIndex::build(&articles);
+        let samer = index.cluster_of(0, "e1").unwrap();
+        assert_eq!(samer.docs, vec!["a", "b", "c"], "spelling of the chain, then the short name");
+        // نادر الورداني fits two fuller names: it joins neither.
+        let nader = index.cluster_of(2, "e2").unwrap();
+        assert_eq!(nader.docs, vec!["c"]);
+        assert_ne!(index.cluster_of(3, "e1").unwrap().id, index.cluster_of(3, "e2").unwrap().id);
     }
 }

@@ -12,8 +12,10 @@
 pub mod context;
 pub mod cued;
 pub mod known;
+pub mod names;
 pub mod people;
 pub mod resolve;
+pub mod tagged;
 
 use crate::gazetteer::Gazetteer;
 use crate::{Analysis, Entity, EntityRef, EntityType, TextSpan};
@@ -78,8 +80,12 @@ pub(crate) fn scan_tokens(len: usize, mut rule: impl FnMut(usize) -> Option<Cand
 pub fn recognize(analysis: &Analysis, gazetteer: &Gazetteer) -> Vec<Entity> {
     let context = Context::new(analysis, gazetteer);
     let mut candidates = known::find(&context);
+    tagged::confirm_ambiguous(&context, &mut candidates);
     candidates.extend(cued::find(&context, &candidates));
-    candidates.extend(people::find(&context, &candidates));
+    let people = people::find(&context, &candidates);
+    let first_person = candidates.len();
+    candidates.extend(people);
+    tagged::veto_people(&context, &mut candidates, first_person);
     resolve::entities(&context, candidates)
 }
 

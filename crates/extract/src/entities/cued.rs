@@ -24,11 +24,18 @@ const PLACE_INTRODUCERS: &[&str] = &[
     "قضاء", "مسجد", "مستشفي", "مطار", "سجن", "ريف",
 ];
 
+/// Facilities: a building named after a place or a body is a place of its own (مستشفى X،
+/// مطار X، مسجد قوات X), so its name keeps the cue word.
+const FACILITY_INTRODUCERS: &[&str] = &["مسجد", "مستشفي", "مطار", "سجن"];
+
 /// Bodies headed by a cue word that introduce a proper name (normalised).
 const BODY_INTRODUCERS: &[&str] = &[
     "حركه", "تنظيم", "جماعه", "جبهه", "حزب", "جامعه", "شرطه", "هيئه", "منظمه", "مؤسسه", "موسسه", "معهد",
     "كليه", "مركز", "مجلس", "اتحاد", "لجنه", "كتائب", "ميليشيا", "جيش", "قوات", "قوه",
 ];
+
+/// The most words a body's cued name takes after its cue (a place's: two).
+const MAX_BODY_WORDS: usize = 3;
 
 /// The most words a cued name takes after its cue.
 const MAX_NAME_WORDS: usize = 4;
@@ -159,14 +166,18 @@ impl<'c, 'a, 'd> Cued<'c, 'a, 'd> {
             None if cue == "موقع" && entity_type == EntityType::OUTLET => return None,
             None => (self.word_run(i + 1, entity_type)?, None),
         };
-        if name_range.is_empty() {
+        // قوة is also "strength" (قوة الصراع): as a body it needs a name of two words at least
+        // (قوة الطوارئ الخاصة، قوة حفظ السلام).
+        if name_range.is_empty() || (cue == "قوه" && name_range.len() < 2) {
             return None;
         }
         // A known name right after the cue is the gazetteer's, except where the cue makes a new
         // place of it (ريف حمص) or types it (صحيفة الشرق الأوسط as an outlet).
         if let Some(k) = self.known_at(name_range.start) {
             let covers = k.tokens.end >= name_range.end;
-            let keep_new = cue == "ريف" || (entity_type == EntityType::OUTLET && k.entity_type != EntityType::OUTLET);
+            let keep_new = cue == "ريف"
+                || FACILITY_INTRODUCERS.contains(&cue)
+                || (entity_type == EntityType::OUTLET && k.entity_type != EntityType::OUTLET);
             if covers && !keep_new {
                 return None;
             }
@@ -177,8 +188,9 @@ impl<'c, 'a, 'd> Cued<'c, 'a, 'd> {
         let name = context.analysis.slice(name_span).to_string();
         let name_key = context.norm_text()[name_start..name_end].to_string();
         let last = closing.unwrap_or(name_range.end - 1);
-        let key = if cue == "ريف" { format!("ريف {name_key}") } else { name_key };
-        let name = if cue == "ريف" { None } else { Some(name) };
+        let named_with_cue = cue == "ريف" || FACILITY_INTRODUCERS.contains(&cue);
+        let key = if named_with_cue { format!("{cue} {name_key}") } else { name_key };
+        let name = if named_with_cue { None } else { Some(name) };
         Some(self.candidate(i..last + 1, start, entity_type, EntityKey::Name(key), name))
     }
 
@@ -233,6 +245,10 @@ impl<'c, 'a, 'd> Cued<'c, 'a, 'd> {
             if j > i && self.demonym_at(j).is_some() {
                 break;
             }
+            // A definite word joined by و starts the next conjunct (قوة الصراع | والمزيد).
+            if j > i && word.starts_with("وال") {
+                break;
+            }
             // A place name's second word is not a time word (مدينة X صباح الإثنين) nor a verb
             // (مدينة X يوقع): the sentence goes on there.
             if j > i && entity_type == EntityType::LOC && (TIME_WORDS.contains(&word) || imperfect_verb_shaped(word)) {
@@ -245,7 +261,11 @@ impl<'c, 'a, 'd> Cued<'c, 'a, 'd> {
             }
             if let Some(k) = self.known_at(j) {
                 // A known place or body inside the name ends it (شرطة حمص، جامعة موسكو الحكومية may go on
-                // with a definite adjective).
+                // with a definite adjective); one that would not fit whole is the sentence going on
+                // (قوة الطوارئ الخاصة | بمنطقة عسير).
+                if j > i && k.tokens.end - i > MAX_BODY_WORDS {
+                    break;
+                }
                 j = k.tokens.end;
                 if entity_type == EntityType::LOC {
                     break;
@@ -256,7 +276,7 @@ impl<'c, 'a, 'd> Cued<'c, 'a, 'd> {
         }
         // Places: one or two words (حي عكرمة، مخيم عين الحلوة); bodies: up to three; longer runs
         // are the sentence going on, not the name.
-        let most = if entity_type == EntityType::LOC { 2 } else { 3 };
+        let most = if entity_type == EntityType::LOC { 2 } else { MAX_BODY_WORDS };
         if entity_type != EntityType::OUTLET && j - i > most {
             j = i + most;
         }

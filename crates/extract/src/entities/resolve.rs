@@ -15,6 +15,7 @@ pub fn entities(context: &Context, candidates: Vec<Candidate>) -> Vec<Entity> {
     drop_unsupported(&mut kept);
     kept.extend(short_mentions(context, &kept));
     kept.sort_by_key(|c| (c.start, c.end));
+    merge_place_variants(&mut kept);
 
     let mut order: Vec<EntityKey> = Vec::new();
     let mut groups: HashMap<EntityKey, Vec<&Candidate>> = HashMap::new();
@@ -54,6 +55,48 @@ pub fn entities(context: &Context, candidates: Vec<Candidate>) -> Vec<Entity> {
         });
     }
     out
+}
+
+/// Unknown places named with a cue word several ways in one article (مسجد الطوارئ، مسجد قوة
+/// الطوارئ، مسجد قوات الطوارئ) are one place: same cue, same last word, the shorter's words among the
+/// longer's, compared by light stem (قوة / قوات). Each such key takes the key of the longest name it
+/// fits (the first written among equally long ones), unless it fits two different longest names.
+fn merge_place_variants(kept: &mut [Candidate]) {
+    let stems = |key: &str| -> Vec<String> {
+        key.split(' ').map(|w| isnad_text::stem::light_stem_normalized(w).to_string()).collect()
+    };
+    let mut keys: Vec<(String, Vec<String>)> = Vec::new();
+    for c in kept.iter() {
+        if let (EntityType::LOC, EntityKey::Name(key)) = (c.entity_type, &c.key) {
+            if key.contains(' ') && !keys.iter().any(|(k, _)| k == key) {
+                keys.push((key.clone(), stems(key)));
+            }
+        }
+    }
+    let fits = |short: &[String], long: &[String]| {
+        short.len() <= long.len() && short[0] == long[0] && short.last() == long.last() && {
+            let mut rest = long[1..long.len() - 1].iter();
+            short[1..short.len() - 1].iter().all(|word| rest.any(|w| w == word))
+        }
+    };
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    for (key, words) in &keys {
+        let longest = keys.iter().filter(|(_, other)| fits(words, other)).map(|(_, other)| other.len()).max();
+        let targets: Vec<&(String, Vec<String>)> =
+            keys.iter().filter(|(_, other)| Some(other.len()) == longest && fits(words, other)).collect();
+        // Equally long names that fit each other are spellings of one; otherwise two places.
+        let Some(first) = targets.first() else { continue };
+        if targets.iter().all(|(_, other)| fits(other, &first.1)) && first.0 != *key {
+            renamed.insert(key.clone(), first.0.clone());
+        }
+    }
+    for c in kept.iter_mut() {
+        if let EntityKey::Name(key) = &c.key {
+            if let Some(new_key) = renamed.get(key) {
+                c.key = EntityKey::Name(new_key.clone());
+            }
+        }
+    }
 }
 
 /// The words that head an outlet's listed name (normalised).

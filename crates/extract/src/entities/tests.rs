@@ -153,3 +153,30 @@ fn site_of_an_event_is_not_an_outlet() {
     let outlet = entities.iter().find(|e| e.name == "الرصيف").expect("the quoted site name is an outlet");
     assert_eq!(outlet.entity_type, EntityType::OUTLET);
 }
+
+#[test]
+fn facilities_keep_their_cue_and_variants_of_one_facility_are_one_place() {
+    let text = "فجر رجل نفسه داخل مسجد قوات الحراسة في مدينة الزهران، ونقل المصابون إلى مستشفى دمشق. \
+                وقال شاهد إن مسجد قوة الحراسة كان مزدحما.";
+    let entities = check(text);
+    let mosque = with_mention(&entities, "مسجد قوات الحراسة").expect("the mosque is found");
+    assert_eq!(mosque.entity_type, EntityType::LOC);
+    assert!(mosque.mentions.iter().any(|m| m.text == "مسجد قوة الحراسة"), "{mosque:?}");
+    let hospital = with_mention(&entities, "مستشفى دمشق").expect("a hospital named after a city is a place");
+    assert_eq!(hospital.entity_type, EntityType::LOC);
+    assert!(hospital.gazetteer_id.is_none(), "the hospital is not the city");
+}
+
+#[test]
+fn strength_is_no_force_and_a_body_stops_before_a_place_it_cannot_hold() {
+    let entities = check("زادت قوة الصراع والمزيد من القتلى. وعاد منسوبو قوة الحماية الخاصة بمنطقة عسير.");
+    assert!(with_mention(&entities, "قوة الصراع").is_none(), "{entities:?}");
+    let force = with_mention(&entities, "قوة الحماية الخاصة").expect("the force is found");
+    assert_eq!(force.entity_type, EntityType::ORG);
+}
+
+#[test]
+fn a_role_followed_by_no_name_is_no_person() {
+    let entities = check("وصرح المتحدث الأمني بوزارة الداخلية بأنه إلحاقاً لما سبق إعلانه فقد تقرر ذلك.");
+    assert!(entities.iter().all(|e| e.entity_type != EntityType::PER), "{entities:?}");
+}
