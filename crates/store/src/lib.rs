@@ -89,6 +89,8 @@ pub struct EncodedArticle {
     pub record_json: String,
     /// The corpus crate's near-duplicate signature, as opaque bytes; the store does not read it.
     pub signature: Option<Vec<u8>>,
+    /// True when `record_json` leaves out the record's `text`, which equals `text` (restored on read).
+    pub record_text_elided: bool,
 }
 
 impl EncodedArticle {
@@ -102,7 +104,20 @@ impl EncodedArticle {
             text: text.into(),
             record_json,
             signature,
+            record_text_elided: false,
         })
+    }
+
+    /// Like [`EncodedArticle::new`], taking the record: when the record carries the decoded text
+    /// (inputs other than a plain UTF-8 file, SCHEMA.md) and it equals `text`, it is stored once.
+    pub fn from_record(mut record: Record, text: String, signature: Option<Vec<u8>>) -> Result<EncodedArticle, StoreError> {
+        let elide = record.text.as_deref() == Some(text.as_str());
+        if elide {
+            record.text = None;
+        }
+        let mut encoded = EncodedArticle::new(&record, text, signature)?;
+        encoded.record_text_elided = elide;
+        Ok(encoded)
     }
 }
 
@@ -157,8 +172,8 @@ impl Store {
         let mut outcome = BatchOutcome::default();
         {
             let mut insert = tx.prepare_cached(
-                "INSERT OR IGNORE INTO articles (content_hash, doc_id, origin, text, record, signature) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT OR IGNORE INTO articles (content_hash, doc_id, origin, text, record, signature, record_text_elided) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             for article in batch {
                 let changed = insert.execute(params![
@@ -167,7 +182,8 @@ impl Store {
                     article.origin,
                     article.text,
                     article.record_json,
-                    article.signature
+                    article.signature,
+                    article.record_text_elided
                 ])?;
                 if changed == 1 {
                     outcome.added += 1;
@@ -210,16 +226,21 @@ impl Store {
     /// Every stored article with its stored signature bytes (`None` where none was stored), in ingest
     /// order, read in one snapshot.
     pub fn articles_with_signatures(&self) -> Result<Vec<(StoredArticle, Option<Vec<u8>>)>, StoreError> {
-        let mut query = self.connection.prepare("SELECT doc_id, text, record, signature FROM articles ORDER BY rowid")?;
-        type Row = (String, String, String, Option<Vec<u8>>);
+        let mut query = self
+            .connection
+            .prepare("SELECT doc_id, text, record, signature, record_text_elided FROM articles ORDER BY rowid")?;
+        type Row = (String, String, String, Option<Vec<u8>>, bool);
         let rows: Vec<Row> = query
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?
             .collect::<Result<_, _>>()?;
         // Parsing the records is most of the cost of reading a large store; it runs on every core.
         rows.into_par_iter()
-            .map(|(doc_id, text, json, signature)| {
-                let record: Record =
+            .map(|(doc_id, text, json, signature, text_elided)| {
+                let mut record: Record =
                     serde_json::from_str(&json).map_err(|e| StoreError::Corrupt { doc_id, message: e.to_string() })?;
+                if text_elided {
+                    record.text = Some(text.clone());
+                }
                 Ok((StoredArticle { record, text }, signature))
             })
             .collect()

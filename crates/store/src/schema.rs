@@ -22,8 +22,14 @@ CREATE INDEX IF NOT EXISTS articles_doc_id ON articles(doc_id);
 ";
 
 /// Version 2: each article's near-duplicate signature (opaque bytes written by the corpus crate),
-/// computed once at ingest so the corpus view never recomputes it; NULL for articles stored before.
-const VERSION_2: &str = "ALTER TABLE articles ADD COLUMN signature BLOB;";
+/// computed once at ingest so the corpus view never recomputes it, NULL for articles stored before;
+/// and `record_text_elided`: 1 when the record's own `text` field (the decoded text, SCHEMA.md) was
+/// left out of the stored JSON because it equals the `text` column, which would otherwise be stored
+/// twice.
+const VERSION_2: &str = "
+ALTER TABLE articles ADD COLUMN signature BLOB;
+ALTER TABLE articles ADD COLUMN record_text_elided INTEGER NOT NULL DEFAULT 0;
+";
 
 /// Creates the tables, or upgrades them from an earlier version, in one transaction.
 pub fn migrate(connection: &mut Connection) -> rusqlite::Result<()> {

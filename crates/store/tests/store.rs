@@ -101,3 +101,22 @@ fn a_record_that_no_longer_parses_is_named_in_the_error() {
     assert!(message.contains("broken") && message.contains("re-ingest"), "{message}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_record_carrying_its_text_stores_it_once_and_reads_back_whole() {
+    let dir = scratch("elided");
+    let mut store = Store::open(&dir).unwrap();
+    let text = "نص مقال من ملف أخبار".to_string();
+    let carrying = Record { text: Some(text.clone()), ..record("carrying", "0c") };
+    let plain = record("plain", "0d");
+    let encoded = EncodedArticle::from_record(carrying.clone(), text.clone(), None).unwrap();
+    assert!(encoded.record_text_elided && !encoded.record_json.contains(&text), "the text is not in the JSON");
+    let other = EncodedArticle::from_record(plain.clone(), "نص آخر".into(), None).unwrap();
+    assert!(!other.record_text_elided);
+    store.put_encoded(&[encoded, other]).unwrap();
+    let articles = store.articles().unwrap();
+    assert_eq!(articles[0].record, carrying);
+    assert_eq!(articles[0].text, text);
+    assert_eq!(articles[1].record, plain, "a record without text gets none back");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -126,7 +126,7 @@ pub fn run(paths: &[String], store_dir: &Path, batch_size: usize) -> anyhow::Res
 fn encode(extractor: &Extractor, document: &Document) -> anyhow::Result<EncodedArticle> {
     let record = extractor.extract(document);
     let signature = isnad_corpus::syndication::article_signature(&isnad_corpus::Article { record: &record, text: &document.text });
-    Ok(EncodedArticle::new(&record, document.text.as_str(), Some(signature.to_bytes()))?)
+    Ok(EncodedArticle::from_record(record, document.text.clone(), Some(signature.to_bytes()))?)
 }
 
 /// The files behind the arguments, in the order `isnad extract` reads them.
