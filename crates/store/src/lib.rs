@@ -22,7 +22,7 @@ pub use schema::SCHEMA_VERSION;
 
 use isnad_extract::Record;
 use rayon::prelude::*;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -168,7 +168,7 @@ impl Store {
     /// Stores a batch of encoded articles in one transaction: either all of it is committed or none
     /// of it. Articles whose content hash is already stored are left as they are.
     pub fn put_encoded(&mut self, batch: &[EncodedArticle]) -> Result<BatchOutcome, StoreError> {
-        let tx = self.connection.transaction()?;
+        let tx = self.connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut outcome = BatchOutcome::default();
         {
             let mut insert = tx.prepare_cached(
@@ -248,7 +248,7 @@ impl Store {
 
     /// Stores signatures for articles stored without one (or under an older recipe), by content hash.
     pub fn set_signatures(&mut self, signatures: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
-        let tx = self.connection.transaction()?;
+        let tx = self.connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
         {
             let mut update = tx.prepare_cached("UPDATE articles SET signature = ?2 WHERE content_hash = ?1")?;
             for (content_hash, bytes) in signatures {

@@ -3,7 +3,7 @@
 //! The layout is versioned with SQLite's `user_version`; each step below upgrades a store written by
 //! an earlier release in place, so a store is never thrown away on upgrade.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 /// The layout this release writes.
 pub const SCHEMA_VERSION: i64 = 2;
@@ -38,7 +38,9 @@ pub fn migrate(connection: &mut Connection) -> rusqlite::Result<()> {
         // Nothing to write: a reader opening the store while an ingest runs takes no write lock.
         return Ok(());
     }
-    let tx = connection.transaction()?;
+    // IMMEDIATE takes the write lock up front (waiting for it under the busy timeout): a deferred
+    // transaction that read first would fail at once, not wait, if another writer held the lock.
+    let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // Another process may have migrated between the check and the lock: look again inside.
     let version: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     if version < 1 {
