@@ -40,7 +40,7 @@ pub fn run(paths: &[String], store: Option<&Path>, format: Format) -> anyhow::Re
             writeln!(out)?;
         }
         Format::Md => render::markdown(&mut out, &view, &articles)?,
-        Format::Terminal => render::terminal(&mut out, &view, &articles, render::use_colour())?,
+        Format::Terminal => render::terminal_with(&mut out, &view, &articles, render::TerminalStyle::for_stdout())?,
     }
     out.flush().context("writing the report")?;
     Ok(if failed > 0 { EXIT_SOME_INPUTS_FAILED } else { EXIT_OK })
