@@ -259,6 +259,13 @@ impl Store {
         Ok(())
     }
 
+    /// Copies the write-ahead log into the database file and empties it, so the size on disk is that
+    /// of the data. Committed data is safe either way; this only tidies up after a large ingest.
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path

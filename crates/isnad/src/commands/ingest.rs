@@ -104,6 +104,10 @@ pub fn run(paths: &[String], store_dir: &Path, batch_size: usize) -> anyhow::Res
     totals.outcome.unchanged += skipped;
     bar.finish_and_clear();
 
+    if let Err(e) = store.checkpoint() {
+        // A reader holding an old snapshot keeps the log from being emptied; nothing is lost.
+        eprintln!("isnad: warning: the store's write-ahead log was not folded in yet ({e}); the next ingest will");
+    }
     let seconds = started.elapsed().as_secs_f64();
     let in_store = store.count()?;
     eprintln!(
