@@ -89,7 +89,7 @@ pub fn run(paths: &[String], store_dir: &Path, batch_size: usize) -> anyhow::Res
         }
         skipped += skipped_here;
         let articles = fresh
-            .par_iter()
+            .into_par_iter()
             .map(|document| encode(&extractor, document))
             .collect::<Result<Vec<_>, _>>()?;
         if write_sender.send(WriteBatch { articles, skipped: skipped_here, bytes_done: batch.bytes_done }).is_err() {
@@ -127,10 +127,10 @@ pub fn run(paths: &[String], store_dir: &Path, batch_size: usize) -> anyhow::Res
 }
 
 /// Extracts one document and encodes what the store keeps of it: record, text, signature.
-fn encode(extractor: &Extractor, document: &Document) -> anyhow::Result<EncodedArticle> {
-    let record = extractor.extract(document);
+fn encode(extractor: &Extractor, document: Document) -> anyhow::Result<EncodedArticle> {
+    let record = extractor.extract(&document);
     let signature = isnad_corpus::syndication::article_signature(&isnad_corpus::Article { record: &record, text: &document.text });
-    Ok(EncodedArticle::from_record(record, document.text.clone(), Some(signature.to_bytes()))?)
+    Ok(EncodedArticle::from_record(record, document.text, Some(signature.to_bytes()))?)
 }
 
 /// The files behind the arguments, in the order `isnad extract` reads them.
