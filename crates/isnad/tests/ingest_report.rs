@@ -72,3 +72,28 @@ fn report_on_a_missing_store_says_what_to_do() {
     assert!(!dir.join("nothing-here").exists(), "a report does not create a store");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A store written before signatures were kept (or under an older recipe): the report computes
+/// them, gives the same picture, and keeps them for the next report.
+#[test]
+fn missing_signatures_are_recomputed_and_kept() {
+    let dir = scratch("ingest-report-backfill");
+    let files = corpus(&dir);
+    let store = dir.join("store");
+    ingest(&store, &files);
+    let database = store.join(isnad_store::DATABASE_FILE);
+    {
+        let raw = rusqlite::Connection::open(&database).unwrap();
+        raw.execute("UPDATE articles SET signature = NULL WHERE rowid % 2 = 0", []).unwrap();
+        raw.execute("UPDATE articles SET signature = x'00' WHERE rowid = 1", []).unwrap();
+    }
+    let over_paths = report_json(&files.iter().map(|f| f.as_os_str()).collect::<Vec<_>>());
+    let over_store = report_json(&[std::ffi::OsStr::new("--store"), store.as_os_str()]);
+    assert_eq!(over_paths, over_store);
+    let unusable: i64 = rusqlite::Connection::open(&database)
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM articles WHERE signature IS NULL OR length(signature) < 8", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(unusable, 0, "every recomputed signature was written back");
+    std::fs::remove_dir_all(&dir).ok();
+}
