@@ -75,7 +75,6 @@ pub fn run(paths: &[String], store_dir: &Path, batch_size: usize) -> anyhow::Res
     let writer = std::thread::spawn(move || write_batches(store, write_receiver, &writer_bar, started));
 
     let extractor = Extractor::new();
-    let mut skipped = 0usize;
     for batch in read_receiver {
         let mut fresh = Vec::with_capacity(batch.documents.len());
         let mut skipped_here = 0;
@@ -87,7 +86,6 @@ pub fn run(paths: &[String], store_dir: &Path, batch_size: usize) -> anyhow::Res
                 skipped_here += 1;
             }
         }
-        skipped += skipped_here;
         let articles = fresh
             .into_par_iter()
             .map(|document| encode(&extractor, document))
@@ -99,10 +97,10 @@ pub fn run(paths: &[String], store_dir: &Path, batch_size: usize) -> anyhow::Res
     }
     drop(write_sender);
     let read_failures = reader.join().map_err(|_| anyhow::anyhow!("the reader thread failed"))?;
-    let (store, mut totals) = writer.join().map_err(|_| anyhow::anyhow!("the writer thread failed"))??;
-    totals.read_failures = read_failures;
-    totals.outcome.unchanged += skipped;
+    let written = writer.join().map_err(|_| anyhow::anyhow!("the writer thread failed"))?;
     bar.finish_and_clear();
+    let (store, mut totals) = written?;
+    totals.read_failures = read_failures;
 
     if let Err(e) = store.checkpoint() {
         // A reader holding an old snapshot keeps the log from being emptied; nothing is lost.
@@ -215,7 +213,8 @@ fn write_batches(
             totals.outcome.added += outcome.added;
             totals.outcome.unchanged += outcome.unchanged;
         }
-        let articles_done = totals.outcome.added + totals.outcome.unchanged + batch.skipped;
+        totals.outcome.unchanged += batch.skipped;
+        let articles_done = totals.outcome.added + totals.outcome.unchanged;
         bar.set_position(batch.bytes_done);
         let rate = articles_done as f64 / started.elapsed().as_secs_f64().max(1e-9);
         bar.set_message(format!("{} new, {} articles/s", totals.outcome.added, rate.round()));
