@@ -159,7 +159,7 @@ fn another_process_reads_the_store_while_it_ingests() {
         assert_eq!(articles.len() % BATCH, 0, "a reader sees whole batches, never part of one");
         counts_seen.push(articles.len());
         // Done once a read has seen some of the articles but not all.
-        articles.len() > 0 && articles.len() < total
+        !articles.is_empty() && articles.len() < total
     });
     assert!(counts_seen.windows(2).all(|pair| pair[0] <= pair[1]), "{counts_seen:?}");
     // The ingest was not disturbed by the reader: it finishes and stores everything once.

@@ -69,6 +69,9 @@ pub struct StoredArticle {
     pub text: String,
 }
 
+/// A stored near-duplicate signature as the corpus crate wrote it (`None` where none was stored).
+pub type SignatureBytes = Option<Vec<u8>>;
+
 /// How one batch went.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct BatchOutcome {
@@ -225,7 +228,7 @@ impl Store {
 
     /// Every stored article with its stored signature bytes (`None` where none was stored), in ingest
     /// order, read in one snapshot.
-    pub fn articles_with_signatures(&self) -> Result<Vec<(StoredArticle, Option<Vec<u8>>)>, StoreError> {
+    pub fn articles_with_signatures(&self) -> Result<Vec<(StoredArticle, SignatureBytes)>, StoreError> {
         let mut query = self
             .connection
             .prepare("SELECT doc_id, text, record, signature, record_text_elided FROM articles ORDER BY rowid")?;
