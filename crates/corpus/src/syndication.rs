@@ -67,10 +67,30 @@ pub fn clusters(articles: &[Article], threshold: f64) -> Vec<SyndicationCluster>
 
 /// [`clusters`] with every setting chosen.
 pub fn clusters_with(articles: &[Article], config: NearDupConfig) -> Vec<SyndicationCluster> {
-    let mut index = NearDupIndex::new(config);
     // Signatures are the costly part and independent of each other; indexing is cheap and in order.
-    let signatures: Vec<Signature> = articles.par_iter().map(|article| index.signature(&readable_text(article))).collect();
-    for (article, signature) in articles.iter().zip(signatures) {
+    let signatures: Vec<Signature> =
+        articles.par_iter().map(|article| signature_with(article, config.shingle_words)).collect();
+    clusters_from_signatures(articles, &signatures, config)
+}
+
+/// The signature an article is judged by under the default shingle settings, which every index of
+/// the corpus view uses: computed once per article (at ingest, by the store) and kept.
+pub fn article_signature(article: &Article) -> Signature {
+    signature_with(article, shingles::DEFAULT_SHINGLE_WORDS)
+}
+
+fn signature_with(article: &Article, shingle_words: usize) -> Signature {
+    Signature::of_shingles(&shingles::shingle_set(&readable_text(article), shingle_words))
+}
+
+/// [`clusters_with`] from signatures computed earlier, one per article in the same order (made with
+/// `config.shingle_words`, as [`article_signature`] does for the default). An article without a
+/// signature (a short `signatures`) gets one computed here.
+pub fn clusters_from_signatures(articles: &[Article], signatures: &[Signature], config: NearDupConfig) -> Vec<SyndicationCluster> {
+    let shingle_words = config.shingle_words;
+    let mut index = NearDupIndex::new(config);
+    for (position, article) in articles.iter().enumerate() {
+        let signature = signatures.get(position).cloned().unwrap_or_else(|| signature_with(article, shingle_words));
         index.add(article.record.doc_id.clone(), signature);
     }
     index.clusters()

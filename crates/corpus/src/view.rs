@@ -3,8 +3,9 @@
 use crate::claims::Claim;
 use crate::entity_clusters::{EntityCluster, EntityIndex};
 use crate::event_clusters::EventCluster;
-use crate::syndication::SyndicationCluster;
+use crate::syndication::{article_signature, Signature, SyndicationCluster};
 use isnad_extract::Record;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// One article as the corpus step sees it: its record and the text its spans index.
@@ -31,8 +32,17 @@ pub struct CorpusView {
 /// Builds the corpus view: copies first (they decide independence), then entities (events refer to
 /// them), then events, then claims (corroboration is read off the event clusters).
 pub fn build(articles: &[Article]) -> CorpusView {
-    let syndication = crate::syndication::clusters(articles, crate::syndication::DEFAULT_JACCARD);
-    let text_reuse = crate::syndication::clusters_with(articles, text_reuse_config());
+    let signatures: Vec<Signature> = articles.par_iter().map(article_signature).collect();
+    build_with_signatures(articles, &signatures)
+}
+
+/// [`build`] from near-duplicate signatures computed earlier ([`article_signature`], one per article
+/// in the same order; the store keeps them from ingest), so the text of the corpus is not read
+/// again. The view is the same as [`build`]'s.
+pub fn build_with_signatures(articles: &[Article], signatures: &[Signature]) -> CorpusView {
+    use crate::syndication::{clusters_from_signatures, NearDupConfig};
+    let syndication = clusters_from_signatures(articles, signatures, NearDupConfig::default());
+    let text_reuse = clusters_from_signatures(articles, signatures, text_reuse_config());
     let entity_index = EntityIndex::build(articles);
     let events = crate::event_clusters::clusters(articles, &entity_index, &text_reuse);
     let claims = crate::claims::claims(articles, &entity_index, &events);

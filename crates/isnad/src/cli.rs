@@ -41,6 +41,10 @@ pub enum Command {
         /// The store directory
         #[arg(long, default_value = "isnad-data")]
         store: PathBuf,
+        /// Articles per transaction: a crash loses at most this many, and readers see progress
+        /// after each
+        #[arg(long, default_value_t = crate::commands::ingest::DEFAULT_BATCH_SIZE, value_parser = clap::value_parser!(u64).range(1..))]
+        batch_size: u64,
     },
     /// The corpus view of a set of articles: events with their independent sources, disagreements,
     /// single-source claims, entities across articles
@@ -88,7 +92,9 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Extract { paths, pretty } => crate::commands::extract::run(&paths, pretty),
         Command::Ner(args) => crate::commands::ner::run(&args),
-        Command::Ingest { paths, store } => crate::commands::ingest::run(&paths, &store),
+        Command::Ingest { paths, store, batch_size } => {
+            crate::commands::ingest::run(&paths, &store, usize::try_from(batch_size).unwrap_or(usize::MAX))
+        }
         Command::Report { paths, store, json, md } => {
             use crate::commands::report::Format;
             let format = if json { Format::Json } else if md { Format::Md } else { Format::Terminal };

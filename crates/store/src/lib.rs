@@ -16,10 +16,17 @@
 //! # std::fs::remove_dir_all(&dir).ok();
 //! ```
 
+mod schema;
+
+pub use schema::SCHEMA_VERSION;
+
 use isnad_extract::Record;
-use rusqlite::{params, Connection, OptionalExtension};
+use rayon::prelude::*;
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// What went wrong with the store, and where.
 #[derive(Debug)]
@@ -62,6 +69,9 @@ pub struct StoredArticle {
     pub text: String,
 }
 
+/// A stored near-duplicate signature as the corpus crate wrote it (`None` where none was stored).
+pub type SignatureBytes = Option<Vec<u8>>;
+
 /// How one batch went.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct BatchOutcome {
@@ -70,47 +80,114 @@ pub struct BatchOutcome {
     pub unchanged: usize,
 }
 
+/// An article ready to be written: the record already serialised, so the costly encoding can run on
+/// worker threads while one thread writes.
+#[derive(Debug, Clone)]
+pub struct EncodedArticle {
+    pub content_hash: String,
+    pub doc_id: String,
+    pub origin: String,
+    pub text: String,
+    /// The record as JSON (the shape of SCHEMA.md).
+    pub record_json: String,
+    /// The corpus crate's near-duplicate signature, as opaque bytes; the store does not read it.
+    pub signature: Option<Vec<u8>>,
+    /// True when `record_json` leaves out the record's `text`, which equals `text` (restored on read).
+    pub record_text_elided: bool,
+}
+
+impl EncodedArticle {
+    /// Serialises `record` for storing with `text` (the text its spans index).
+    pub fn new(record: &Record, text: impl Into<String>, signature: Option<Vec<u8>>) -> Result<EncodedArticle, StoreError> {
+        let record_json = serde_json::to_string(record).map_err(|e| StoreError::Sql { message: e.to_string() })?;
+        Ok(EncodedArticle {
+            content_hash: record.content_hash.clone(),
+            doc_id: record.doc_id.clone(),
+            origin: record.origin.clone(),
+            text: text.into(),
+            record_json,
+            signature,
+            record_text_elided: false,
+        })
+    }
+
+    /// Like [`EncodedArticle::new`], taking the record: when the record carries the decoded text
+    /// (inputs other than a plain UTF-8 file, SCHEMA.md) and it equals `text`, it is stored once.
+    pub fn from_record(mut record: Record, text: String, signature: Option<Vec<u8>>) -> Result<EncodedArticle, StoreError> {
+        let elide = record.text.as_deref() == Some(text.as_str());
+        if elide {
+            record.text = None;
+        }
+        let mut encoded = EncodedArticle::new(&record, text, signature)?;
+        encoded.record_text_elided = elide;
+        Ok(encoded)
+    }
+}
+
 /// An isnad store in a directory (`isnad.sqlite` inside it).
 pub struct Store {
     connection: Connection,
+    path: PathBuf,
 }
 
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS articles (
-    content_hash TEXT PRIMARY KEY,
-    doc_id       TEXT NOT NULL,
-    origin       TEXT NOT NULL,
-    text         TEXT NOT NULL,
-    record       TEXT NOT NULL,
-    ingested_at  INTEGER NOT NULL DEFAULT (strftime('%s','now'))
-);
-CREATE INDEX IF NOT EXISTS articles_doc_id ON articles(doc_id);
-";
+/// How long a reader or a second writer waits for a lock before giving up. Writers hold the lock for
+/// one batch (well under a second), so this is only reached when something is stuck.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The database file inside a store directory.
+pub const DATABASE_FILE: &str = "isnad.sqlite";
 
 impl Store {
-    /// Opens the store in `dir`, creating it if needed.
+    /// Opens the store in `dir`, creating it if needed. Several processes may open one store: one
+    /// ingests while the others read what it has committed.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         let open_err = |message: String| StoreError::Open { path: dir.to_path_buf(), message };
         std::fs::create_dir_all(dir).map_err(|e| open_err(e.to_string()))?;
-        let connection = Connection::open(dir.join("isnad.sqlite")).map_err(|e| open_err(e.to_string()))?;
+        let path = dir.join(DATABASE_FILE);
+        let mut connection = Connection::open(&path).map_err(|e| open_err(e.to_string()))?;
+        connection.busy_timeout(BUSY_TIMEOUT).map_err(|e| open_err(e.to_string()))?;
+        // WAL: readers see the last committed transaction while a writer appends the next one.
+        // synchronous=NORMAL in WAL mode syncs the log at checkpoints, not at every commit. What a
+        // crash can lose therefore depends on what crashed: if the isnad process dies (SIGKILL, a
+        // panic, Ctrl-C) every committed transaction is already in the WAL file, written to the
+        // operating system, and survives; only the batch in flight is lost, and since it was never
+        // committed it leaves no trace. If the machine itself loses power or the kernel crashes, the
+        // last few committed batches may be lost as well (never a part of one: the log is
+        // checksummed), and re-running the ingest puts them back, since ingest is idempotent.
         connection
             .execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
             .map_err(|e| open_err(e.to_string()))?;
-        connection.execute_batch(SCHEMA).map_err(|e| open_err(e.to_string()))?;
-        Ok(Store { connection })
+        schema::migrate(&mut connection).map_err(|e| open_err(e.to_string()))?;
+        Ok(Store { connection, path })
     }
 
     /// Stores a batch of articles in one transaction; articles already stored are left as they are.
     pub fn put_batch<'a>(&mut self, batch: impl IntoIterator<Item = (&'a Record, &'a str)>) -> Result<BatchOutcome, StoreError> {
-        let tx = self.connection.transaction()?;
+        let encoded: Vec<EncodedArticle> =
+            batch.into_iter().map(|(record, text)| EncodedArticle::new(record, text, None)).collect::<Result<_, _>>()?;
+        self.put_encoded(&encoded)
+    }
+
+    /// Stores a batch of encoded articles in one transaction: either all of it is committed or none
+    /// of it. Articles whose content hash is already stored are left as they are.
+    pub fn put_encoded(&mut self, batch: &[EncodedArticle]) -> Result<BatchOutcome, StoreError> {
+        let tx = self.connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut outcome = BatchOutcome::default();
         {
             let mut insert = tx.prepare_cached(
-                "INSERT OR IGNORE INTO articles (content_hash, doc_id, origin, text, record) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT OR IGNORE INTO articles (content_hash, doc_id, origin, text, record, signature, record_text_elided) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
-            for (record, text) in batch {
-                let json = serde_json::to_string(record).map_err(|e| StoreError::Sql { message: e.to_string() })?;
-                let changed = insert.execute(params![record.content_hash, record.doc_id, record.origin, text, json])?;
+            for article in batch {
+                let changed = insert.execute(params![
+                    article.content_hash,
+                    article.doc_id,
+                    article.origin,
+                    article.text,
+                    article.record_json,
+                    article.signature,
+                    article.record_text_elided
+                ])?;
                 if changed == 1 {
                     outcome.added += 1;
                 } else {
@@ -131,22 +208,80 @@ impl Store {
         Ok(found.is_some())
     }
 
+    /// How many articles are stored (as of the last committed batch).
     pub fn count(&self) -> Result<usize, StoreError> {
         let n: i64 = self.connection.query_row("SELECT COUNT(*) FROM articles", [], |row| row.get(0))?;
         Ok(n as usize)
     }
 
+    /// The content hash of every stored article (to skip known articles before extracting them).
+    pub fn content_hashes(&self) -> Result<HashSet<String>, StoreError> {
+        let mut query = self.connection.prepare("SELECT content_hash FROM articles")?;
+        let hashes = query.query_map([], |row| row.get::<_, String>(0))?.collect::<Result<_, _>>()?;
+        Ok(hashes)
+    }
+
     /// Every stored article, in ingest order.
     pub fn articles(&self) -> Result<Vec<StoredArticle>, StoreError> {
-        let mut query = self.connection.prepare("SELECT doc_id, text, record FROM articles ORDER BY rowid")?;
-        let rows = query.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?)))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (doc_id, text, json) = row?;
-            let record: Record = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt { doc_id, message: e.to_string() })?;
-            out.push(StoredArticle { record, text });
+        Ok(self.articles_with_signatures()?.into_iter().map(|(article, _)| article).collect())
+    }
+
+    /// Every stored article with its stored signature bytes (`None` where none was stored), in ingest
+    /// order, read in one snapshot.
+    pub fn articles_with_signatures(&self) -> Result<Vec<(StoredArticle, SignatureBytes)>, StoreError> {
+        let mut query = self
+            .connection
+            .prepare("SELECT doc_id, text, record, signature, record_text_elided FROM articles ORDER BY rowid")?;
+        type Row = (String, String, String, Option<Vec<u8>>, bool);
+        let rows: Vec<Row> = query
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?
+            .collect::<Result<_, _>>()?;
+        // Parsing the records is most of the cost of reading a large store; it runs on every core.
+        rows.into_par_iter()
+            .map(|(doc_id, text, json, signature, text_elided)| {
+                let mut record: Record =
+                    serde_json::from_str(&json).map_err(|e| StoreError::Corrupt { doc_id, message: e.to_string() })?;
+                if text_elided {
+                    record.text = Some(text.clone());
+                }
+                Ok((StoredArticle { record, text }, signature))
+            })
+            .collect()
+    }
+
+    /// Stores signatures for articles stored without one (or under an older recipe), by content hash.
+    pub fn set_signatures(&mut self, signatures: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
+        let tx = self.connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        {
+            let mut update = tx.prepare_cached("UPDATE articles SET signature = ?2 WHERE content_hash = ?1")?;
+            for (content_hash, bytes) in signatures {
+                update.execute(params![content_hash, bytes])?;
+            }
         }
-        Ok(out)
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Copies the write-ahead log into the database file and empties it, so the size on disk is that
+    /// of the data. Committed data is safe either way; this only tidies up after a large ingest.
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Bytes the store takes on disk: the database plus its write-ahead log.
+    pub fn size_on_disk(&self) -> u64 {
+        let size_of = |suffix: &str| {
+            let mut name = self.path.clone().into_os_string();
+            name.push(suffix);
+            std::fs::metadata(name).map_or(0, |m| m.len())
+        };
+        size_of("") + size_of("-wal") + size_of("-shm")
     }
 }
 

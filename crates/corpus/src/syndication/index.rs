@@ -191,6 +191,17 @@ impl NearDupIndex {
             .collect()
     }
 
+    /// The positions of every article in the group of the article at `position` (itself included),
+    /// in index order: after [`NearDupIndex::add`], the cluster the new article joined. Empty when
+    /// `position` is out of range.
+    pub fn group_of(&self, position: usize) -> Vec<usize> {
+        if position >= self.len() {
+            return Vec::new();
+        }
+        let root = self.find(position);
+        (0..self.len()).filter(|&other| self.find(other) == root).collect()
+    }
+
     /// The position of the first article of each article's group (itself when it has no copies).
     pub fn group_roots(&self) -> Vec<usize> {
         let mut first_of_root: HashMap<usize, usize> = HashMap::new();

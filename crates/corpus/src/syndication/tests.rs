@@ -241,3 +241,40 @@ fn odd_inputs_neither_panic_nor_match_by_accident() {
     }
     assert!(index.clusters().is_empty(), "{:?}", index.clusters());
 }
+
+/// The store's path: signatures computed once, kept as bytes, read back and indexed, give the same
+/// groups as computing them from the texts.
+#[test]
+fn stored_signatures_give_the_same_clusters() {
+    let texts = [join(&FLOOD), join(&BOOK_FAIR), join(&FLOOD[..3]), join(&BOOK_FAIR[1..])];
+    let records: Vec<Record> = texts.iter().enumerate().map(|(i, t)| record(&format!("d{i}"), t, &[])).collect();
+    let articles: Vec<Article> = records.iter().zip(&texts).map(|(record, text)| Article { record, text }).collect();
+    let kept: Vec<Signature> = articles
+        .iter()
+        .map(|article| Signature::from_bytes(&article_signature(article).to_bytes()).expect("round trip"))
+        .collect();
+    for config in [NearDupConfig::default(), crate::view::text_reuse_config()] {
+        let from_texts = clusters_with(&articles, config.clone());
+        let from_kept = clusters_from_signatures(&articles, &kept, config.clone());
+        let docs = |clusters: &[SyndicationCluster]| clusters.iter().map(|c| c.docs.clone()).collect::<Vec<_>>();
+        assert_eq!(docs(&from_texts), docs(&from_kept));
+        // A missing signature is computed on the spot rather than leaving the article out.
+        assert_eq!(docs(&clusters_from_signatures(&articles, &kept[..1], config)), docs(&from_texts));
+    }
+    assert_eq!(groups_of(&texts), vec![vec![0, 2], vec![1, 3]], "each trimmed reprint joins its original");
+}
+
+/// One more article joins the index and its cluster is answered at once, without rebuilding.
+#[test]
+fn one_more_article_answers_its_cluster() {
+    let mut index = NearDupIndex::default();
+    index.add_text("flood", &join(&FLOOD));
+    index.add_text("fair", &join(&BOOK_FAIR));
+    assert_eq!(index.group_of(1), vec![1]);
+    let copies = index.add_text("reprint", &join(&FLOOD[..3]));
+    assert_eq!(copies.iter().map(|c| c.doc).collect::<Vec<_>>(), vec![0]);
+    assert_eq!(index.group_of(2), vec![0, 2]);
+    assert_eq!(index.group_of(0), vec![0, 2]);
+    assert_eq!(index.group_of(1), vec![1]);
+    assert!(index.group_of(9).is_empty());
+}
