@@ -26,6 +26,8 @@ pub mod search;
 mod security;
 pub mod snapshot;
 
+pub use api::{OPENAPI, ROUTES as API_ROUTES};
+pub use security::CONTENT_SECURITY_POLICY;
 pub use snapshot::Snapshot;
 
 use std::fmt;

@@ -187,12 +187,12 @@ fn within_one_edit(a: &str, b: &str) -> bool {
 /// A window of an article's text around its first match, cut into plain and matched parts, so a
 /// client shows it without computing offsets.
 pub fn snippet(text: &str, matches: &[(usize, usize)], context_bytes: usize) -> Vec<(String, bool)> {
-    let Some(&(first, _)) = matches.first() else { return Vec::new() };
+    let Some(&(first, first_end)) = matches.first() else { return Vec::new() };
     let mut start = first.saturating_sub(context_bytes);
     while !text.is_char_boundary(start) {
         start -= 1;
     }
-    let mut end = (first + context_bytes).min(text.len());
+    let mut end = (first_end + context_bytes).min(text.len());
     while !text.is_char_boundary(end) {
         end += 1;
     }
