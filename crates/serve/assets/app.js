@@ -113,6 +113,32 @@ if (typeof document !== "undefined") {
     }
   };
 
+  // Text beyond this many characters in one piece is shown on request, a chunk at a time: laying out
+  // megabytes of one line would freeze the page.
+  const FIRST_CHUNK = 20000;
+  const NEXT_CHUNK = 200000;
+  /** A cut point at or before `at` that does not split a surrogate pair. */
+  const cutAt = (s, at) => (at < s.length && at > 0 && s.charCodeAt(at - 1) >= 0xd800 && s.charCodeAt(at - 1) <= 0xdbff ? at - 1 : Math.min(at, s.length));
+  /** Appends a possibly huge text: the start, then a button that reveals the rest in chunks. */
+  const appendLong = (parent, s) => {
+    if (s.length <= FIRST_CHUNK) { append(parent, s); return; }
+    let shown = cutAt(s, FIRST_CHUNK);
+    append(parent, s.slice(0, shown));
+    const button = el("button", { type: "button", class: "more", "data-testid": "show-more" });
+    const label = () => { button.textContent = "… عرض المزيد (" + (s.length - shown).toLocaleString("en") + " حرفاً مخفية)"; };
+    label();
+    button.addEventListener("click", (event) => {
+      event.stopPropagation();
+      const next = cutAt(s, shown + NEXT_CHUNK);
+      const chunk = document.createDocumentFragment();
+      append(chunk, s.slice(shown, next));
+      parent.insertBefore(chunk, button);
+      shown = next;
+      if (shown >= s.length) button.remove(); else label();
+    });
+    parent.appendChild(button);
+  };
+
   /** A value inside running text: isolated so its direction cannot disturb what surrounds it. */
   const bdi = (value) => el("bdi", {}, value === null || value === undefined ? "—" : String(value));
   const num = (value) => el("bdi", { dir: "ltr" }, value === null || value === undefined ? "—" : String(value));
@@ -246,12 +272,12 @@ if (typeof document !== "undefined") {
     let focusNode = null;
     for (const piece of segment(text.length, list.map((a) => ({ start: a.i0, end: a.i1, a })))) {
       const pieceText = text.slice(piece.start, piece.end);
-      if (piece.covering.length === 0) { append(body, pieceText); continue; }
+      if (piece.covering.length === 0) { appendLong(body, pieceText); continue; }
       const classes = new Set(["a"]);
       for (const c of piece.covering) for (const k of c.a.kind.split(" ")) classes.add(k);
       const node = el(piece.covering.some((c) => c.a.key === "furniture") ? "del" : "span",
         { class: Array.from(classes).join(" "), "data-ann": piece.covering.map((c) => c.a.key).join(" "), tabindex: 0 });
-      append(node, pieceText);
+      appendLong(node, pieceText);
       node.addEventListener("click", () => side.replaceChildren(...piece.covering.filter((c) => c.a.key !== "focus").map((c) => describe(c.a, data))));
       if (!focusNode && piece.covering.some((c) => c.a.key === "focus")) focusNode = node;
       body.appendChild(node);
