@@ -143,6 +143,9 @@ if (typeof document !== "undefined") {
   const bdi = (value) => el("bdi", {}, value === null || value === undefined ? "—" : String(value));
   const num = (value) => el("bdi", { dir: "ltr" }, value === null || value === undefined ? "—" : String(value));
   const link = (href, ...children) => el("a", { href }, ...children);
+  /** An event's PLOVER type and mode, a left-to-right run isolated from the Arabic around it. */
+  const typeLabel = (e) => el("bdi", { dir: "ltr" }, e.type + (e.mode ? " / " + e.mode : ""));
+  const fieldLabel = (field) => ({ killed: "القتلى", wounded: "الجرحى" })[field] || field;
   const enc = encodeURIComponent;
 
   async function api(path) {
@@ -239,7 +242,7 @@ if (typeof document !== "undefined") {
       if (a.negated) box.append(el("div", { class: "muted" }, "نفي"));
     } else if (annotation.key.startsWith("ev")) {
       const e = d.event;
-      box.append(el("strong", {}, "حدث "), el("span", { class: "pill" }, e.type + (e.mode ? " / " + e.mode : "")), " ", bdi(e.trigger.text));
+      box.append(el("strong", {}, "حدث "), el("span", { class: "pill" }, typeLabel(e)), " ", bdi(e.trigger.text));
       if (e.actor) box.append(el("div", {}, "الفاعل: ", bdi(e.actor.text)));
       if (e.target) box.append(el("div", {}, "المستهدف: ", bdi(e.target.text)));
       if (e.place) box.append(el("div", {}, "المكان: ", bdi(e.place.text)));
@@ -318,8 +321,8 @@ if (typeof document !== "undefined") {
     const [single, disagreements, corroborated] = await Promise.all([
       api("/api/claims?single_source=true&limit=500"), api("/api/disagreements?limit=500"), api("/api/claims?single_source=false&limit=500")]);
     const disagreementList = el("ul", { class: "plain", "data-testid": "disagreement-list" }, disagreements.items.map((d) =>
-      el("li", {}, link("#/event/" + enc(d.event), el("span", { class: "pill" }, d.type + (d.mode ? " / " + d.mode : ""))), " ",
-        el("strong", {}, d.field === "killed" ? "القتلى" : d.field === "wounded" ? "الجرحى" : d.field), ": ",
+      el("li", {}, link("#/event/" + enc(d.event), el("span", { class: "pill" }, typeLabel(d))), " ",
+        el("strong", {}, fieldLabel(d.field)), ": ",
         ...d.values.map((v) => el("span", { class: "pill" }, spanLink(v.doc, v.start, v.end, num(figureText(v.value))), " ", ...chainNodes(v.chain))))));
     show(el("h1", {}, "الادعاءات والخلافات"),
       el("h2", {}, "ادعاءات من مصدر واحد (", num(single.total), ")"), claimList(single.items, true),
@@ -330,7 +333,7 @@ if (typeof document !== "undefined") {
   async function events(query) {
     const page = await api("/api/events?" + query.toString());
     show(el("h1", {}, "الأحداث"), el("ul", { class: "plain", "data-testid": "event-list" }, page.items.map((e) =>
-      el("li", {}, link("#/event/" + enc(e.id), el("span", { class: "pill" }, e.type + (e.mode ? " / " + e.mode : ""))), " ",
+      el("li", {}, link("#/event/" + enc(e.id), el("span", { class: "pill" }, typeLabel(e))), " ",
         ...e.actors.map((p) => bdi(p.name)), e.targets.length ? el("span", { class: "arrow" }, "←") : null, ...e.targets.map((p) => bdi(p.name)),
         el("span", { class: "muted" }, " · ", num(e.reports), " تقارير · ", num(e.independent_sources), " مصادر مستقلة", e.killed ? [" · قتلى ", num(figureText(e.killed))] : null)))),
       pager(page, "#/events"));
@@ -368,7 +371,7 @@ if (typeof document !== "undefined") {
       el("ul", { class: "plain" }, g.reports.map((ri) => { const r = e.reports_list[ri]; return el("li", { "data-testid": "report" },
         spanLink(r.doc, r.start, r.end, bdi(r.text)), " ", ...chainNodes(r.chain), r.killed !== null ? [" · قتلى ", num(figureText(r.killed))] : null, r.negated ? el("span", { class: "pill" }, "منفي") : null); }))));
     show(
-      el("h1", {}, el("span", { class: "pill" }, e.type + (e.mode ? " / " + e.mode : "")), " ", ...who(e.actors), el("span", { class: "arrow" }, "←"), ...who(e.targets)),
+      el("h1", {}, el("span", { class: "pill" }, typeLabel(e)), " ", ...who(e.actors), el("span", { class: "arrow" }, "←"), ...who(e.targets)),
       el("div", { class: "row" }, el("span", {}, "المكان: ", ...who(e.places)), el("span", {}, "التاريخ: ", ...(e.dates.length ? e.dates.map(num) : [el("span", { class: "muted" }, "غير مذكور")]))),
       el("div", { class: "row" },
         el("span", { class: "stat" }, el("span", { class: "figure", "data-testid": "killed-best" }, num(e.killed ? e.killed.best : null)), el("span", { class: "label" }, "قتلى (الأرجح)")),
@@ -376,7 +379,7 @@ if (typeof document !== "undefined") {
         el("span", { class: "stat" }, el("span", { class: "figure", "data-testid": "reports-count" }, num(e.reports)), el("span", { class: "label" }, "تقارير (مقالات)")),
         el("span", { class: "stat" }, el("span", { class: "figure", "data-testid": "independent-sources" }, num(e.independent_sources)), el("span", { class: "label" }, "مصادر مستقلة"))),
       el("table", { "data-testid": "figures" }, el("tr", {}, el("th", {}, "كل التقارير"), el("th", {}, "أدنى"), el("th", {}, "الأرجح"), el("th", {}, "أعلى")), rangeRow("قتلى", e.killed), rangeRow("جرحى", e.wounded)),
-      e.disagreement_list.length ? el("div", { class: "card" }, el("strong", {}, "خلافات: "), ...e.disagreement_list.map((d) => el("div", {}, bdi(d.field), ": ",
+      e.disagreement_list.length ? el("div", { class: "card" }, el("strong", {}, "خلافات: "), ...e.disagreement_list.map((d) => el("div", {}, fieldLabel(d.field), ": ",
         ...d.values.map((v) => el("span", { class: "pill" }, num(figureText(v.value)), " ", spanLink(v.doc, null, null, num(v.doc))))))) : null,
       el("h2", {}, "التقارير حسب المصدر المستقل"), ...groups,
       el("h2", {}, "الإسناد: سلسلة المصادر وراء كل تقرير"), isnadTree(e.reports_list));
@@ -445,7 +448,7 @@ if (typeof document !== "undefined") {
       el("div", {}, "في المقالات: ", ...a.docs.map((d) => link("#/article/" + enc(d.doc_id), el("span", { class: "pill" }, bdi(d.title))))),
       el("h2", {}, "الأحداث على خط زمني"),
       el("ol", { class: "timeline", "data-testid": "timeline" }, a.events.map((e) => el("li", {}, num(e.date || "بلا تاريخ"), " ",
-        link("#/event/" + enc(e.id), el("span", { class: "pill" }, e.type + (e.mode ? " / " + e.mode : ""))), " ",
+        link("#/event/" + enc(e.id), el("span", { class: "pill" }, typeLabel(e))), " ",
         el("span", { class: "muted" }, e.roles.map((r) => ({ actor: "فاعل", target: "مستهدف", place: "مكان" })[r]).join("، ")), " · ", num(e.reports), " تقارير")),
       ),
       el("h2", {}, "من ينقل عنه"),
