@@ -16,7 +16,12 @@ fi
 cargo build --release -q
 work=$(mktemp -d)
 target/release/isnad ingest "${inputs[@]}" --store "$work/store" 2>&1 | tail -n 1
-ulimit -n 65536
+# Each connection is a descriptor on both sides: raise the soft limit as far as allowed.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((connections + 64)) ]; then
+  echo "bench: only $(ulimit -n) open files allowed; $connections connections need more (ulimit -n)" >&2
+  exit 2
+fi
 port=$((20000 + RANDOM % 20000))
 target/release/isnad serve --store "$work/store" --addr "127.0.0.1:$port" 2>"$work/serve.log" &
 pid=$!
