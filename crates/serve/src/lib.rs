@@ -22,6 +22,7 @@
 
 mod api;
 mod assets;
+pub mod response_cache;
 pub mod search;
 mod security;
 pub mod snapshot;
@@ -136,8 +137,9 @@ impl AppState {
 /// The whole application: API, UI and the safety layers around them.
 pub fn router(state: AppState) -> axum::Router {
     let config = state.config.clone();
+    let api = api::routes(&config).route_layer(axum::middleware::from_fn_with_state(state.clone(), response_cache::respond));
     axum::Router::new()
-        .merge(api::routes(&config))
+        .merge(api)
         .merge(assets::routes())
         .layer(axum::middleware::from_fn_with_state(config.clone(), security::guard))
         .with_state(state)

@@ -27,6 +27,8 @@ pub struct Snapshot {
     /// Doc id → the ids of its copies (its syndication cluster, itself excluded).
     pub copies_of: HashMap<String, (String, Vec<String>)>,
     pub search: SearchIndex,
+    /// Answers already given from this snapshot (see [`crate::response_cache`]).
+    pub responses: crate::response_cache::ResponseCache,
 }
 
 impl Snapshot {
@@ -75,6 +77,7 @@ impl Snapshot {
             event_cluster_of,
             copies_of,
             search,
+            responses: Default::default(),
         }
     }
 

@@ -232,6 +232,20 @@ async fn responses_carry_a_strict_policy_and_the_ui_is_embedded() {
 }
 
 #[tokio::test]
+async fn repeated_reads_get_the_same_answer() {
+    let app = app();
+    for uri in ["/api/events?limit=3", "/api/entities?type=PER", "/api/search?q=%D8%B3%D9%88%D9%82"] {
+        let first = get(&app, uri).await;
+        let second = get(&app, uri).await;
+        assert_eq!(first.0, StatusCode::OK);
+        assert_eq!(first, second, "{uri}");
+    }
+    let (status, _) = get(&app, "/api/events/none").await;
+    let (again, _) = get(&app, "/api/events/none").await;
+    assert_eq!((status, again), (StatusCode::NOT_FOUND, StatusCode::NOT_FOUND));
+}
+
+#[tokio::test]
 async fn a_foreign_host_name_is_refused_when_bound_to_loopback() {
     let app = app();
     let request = Request::get("/api/stats").header(header::HOST, "attacker.example:8080").body(Body::empty()).unwrap();
@@ -255,6 +269,8 @@ async fn ingest_needs_the_token_and_rebuilds_the_view() {
 
     let store = temp_store("ingest");
     let app = app_with(store.clone(), Some(TOKEN));
+    let (_, before) = get(&app, "/api/stats").await;
+    assert_eq!(before["articles"], 4, "answered (and cached) from the snapshot built at start");
     let (status, _, _) = send(&app, post(None, article)).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     let (status, _, _) = send(&app, post(Some("wrong-token-0123456789abcdef"), article)).await;
@@ -263,7 +279,8 @@ async fn ingest_needs_the_token_and_rebuilds_the_view() {
     let body: Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["added"], 1);
-    // The snapshot now is the store's (one article), not the examples it started with.
+    // The snapshot now is the store's (one article), not the examples it started with, and the
+    // answers cached from the old one are gone with it.
     let (_, stats) = get(&app, "/api/stats").await;
     assert_eq!(stats["articles"], 1);
     let doc_id = body["doc_ids"][0].as_str().unwrap();
