@@ -43,6 +43,9 @@ async function api(pathAndQuery) {
 /** A page that records any script the app did not load, any dialog, and any page error. */
 async function openPage() {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "ar" });
+  // Generous limits: CI machines are small and shared, and the hostile article is megabytes long.
+  context.setDefaultTimeout(90000);
+  context.setDefaultNavigationTimeout(90000);
   const page = await context.newPage();
   const incidents = [];
   page.on("dialog", async (dialog) => { incidents.push("dialog: " + dialog.message()); await dialog.dismiss(); });
@@ -94,6 +97,9 @@ test("an article shows its attributions highlighted at their exact bytes", { ski
   assert.ok(await page.locator("aside .detail .att-cue").count() > 0);
   const highlighted = await page.$$eval(".att-cue", (nodes) => nodes.filter((n) => getComputedStyle(n).backgroundColor !== "rgba(0, 0, 0, 0)").length);
   assert.ok(highlighted > 0, "cues are visibly highlighted");
+  // The Arabic font shipped in the binary is the one in use (the machine may have none).
+  assert.ok(await page.evaluate(async () => { await document.fonts.ready; return document.fonts.check('17px "Isnad Naskh"', "قال"); }),
+    "the embedded Arabic font loaded");
   await page.screenshot({ path: path.join(ARTIFACTS, "article.png"), fullPage: false });
   assert.deepEqual(incidents, []);
   await close();
