@@ -115,7 +115,7 @@ impl Params {
         }
         let Some(published) = published else { return false };
         let prefix = |bound: &str| published.get(..published.len().min(bound.len())).unwrap_or(published);
-        self.from.as_deref().map_or(true, |from| prefix(from) >= from) && self.to.as_deref().map_or(true, |to| prefix(to) <= to)
+        self.from.as_deref().is_none_or(|from| prefix(from) >= from) && self.to.as_deref().is_none_or(|to| prefix(to) <= to)
     }
 }
 

@@ -128,7 +128,8 @@ impl SearchIndex {
             return Vec::new();
         }
         // Per article: the score so far, how many query words matched, and the matched spans.
-        let mut per_article: HashMap<u32, (f64, usize, Vec<(usize, usize)>)> = HashMap::new();
+        type Tally = (f64, usize, Vec<(usize, usize)>);
+        let mut per_article: HashMap<u32, Tally> = HashMap::new();
         for (word_index, word) in words.iter().enumerate() {
             let mut best: HashMap<u32, (f64, usize)> = HashMap::new();
             let mut spans: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();

@@ -40,7 +40,7 @@ pub async fn list(State(state): State<AppState>, query: ParamsQuery) -> Result<J
         .articles
         .iter()
         .filter(|a| params.date_allows(a.record.published.as_deref()))
-        .filter(|a| entity_docs.map_or(true, |docs| docs.contains(&a.record.doc_id)))
+        .filter(|a| entity_docs.is_none_or(|docs| docs.contains(&a.record.doc_id)))
         .filter(|a| match &wanted_title {
             None => true,
             Some(q) => a.record.title.as_deref().is_some_and(|t| isnad_text::normalize::normalize_str(t).contains(q.trim())),

@@ -38,10 +38,10 @@ pub async fn list(State(state): State<AppState>, query: ParamsQuery) -> Result<J
         .view
         .claims
         .iter()
-        .filter(|c| params.single_source.map_or(true, |single| c.corroborated_by.is_empty() == single))
-        .filter(|c| params.doc.as_deref().map_or(true, |d| c.doc == d))
-        .filter(|c| entity_docs.map_or(true, |docs| docs.contains(&c.doc)))
-        .filter(|c| wanted.as_deref().map_or(true, |q| isnad_text::normalize::normalize_str(&c.text).contains(q.trim())))
+        .filter(|c| params.single_source.is_none_or(|single| c.corroborated_by.is_empty() == single))
+        .filter(|c| params.doc.as_deref().is_none_or(|d| c.doc == d))
+        .filter(|c| entity_docs.is_none_or(|docs| docs.contains(&c.doc)))
+        .filter(|c| wanted.as_deref().is_none_or(|q| isnad_text::normalize::normalize_str(&c.text).contains(q.trim())))
         .collect();
     // Stable: within each kind, articles and positions keep the view's order.
     claims.sort_by_key(|c| !c.corroborated_by.is_empty());

@@ -34,7 +34,7 @@ pub async fn list(State(state): State<AppState>, query: ParamsQuery) -> Result<J
         .view
         .entities
         .iter()
-        .filter(|c| params.kind.as_deref().map_or(true, |t| format!("{:?}", c.entity_type).eq_ignore_ascii_case(t)))
+        .filter(|c| params.kind.as_deref().is_none_or(|t| format!("{:?}", c.entity_type).eq_ignore_ascii_case(t)))
         .filter(|c| match wanted.as_deref() {
             None => true,
             Some(q) => std::iter::once(&c.name).chain(&c.aliases).any(|n| isnad_text::normalize::normalize_str(n).contains(q.trim())),
@@ -95,7 +95,8 @@ fn reporters(snapshot: &Snapshot, cluster: &EntityCluster, events: &[&EventClust
 /// it, `with` when both stand on the same side of a talk or agreement.
 fn relations(snapshot: &Snapshot, cluster: &EntityCluster, events: &[&EventCluster]) -> Vec<Value> {
     // (other entity, direction, kind) → (event types, event ids)
-    let mut edges: BTreeMap<(String, &str, &str), (BTreeSet<String>, Vec<String>)> = BTreeMap::new();
+    type Edge<'k> = (String, &'k str, &'k str);
+    let mut edges: BTreeMap<Edge, (BTreeSet<String>, Vec<String>)> = BTreeMap::new();
     for event in events {
         let kind = relation_kind(&event.event_type);
         let is_actor = event.actors.iter().any(|p| p.entity == cluster.id);

@@ -11,9 +11,9 @@ use serde_json::{json, Value};
 
 /// Whether a cluster passes the `type`, `mode` and `entity` filters.
 pub fn matches(params: &Params, cluster: &EventCluster) -> bool {
-    params.kind.as_deref().map_or(true, |t| cluster.event_type.eq_ignore_ascii_case(t))
-        && params.mode.as_deref().map_or(true, |m| cluster.mode.as_deref() == Some(m))
-        && params.entity.as_deref().map_or(true, |id| involves(cluster, id))
+    params.kind.as_deref().is_none_or(|t| cluster.event_type.eq_ignore_ascii_case(t))
+        && params.mode.as_deref().is_none_or(|m| cluster.mode.as_deref() == Some(m))
+        && params.entity.as_deref().is_none_or(|id| involves(cluster, id))
 }
 
 /// Whether an entity cluster takes part in the event (actor, target or place).

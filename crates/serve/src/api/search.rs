@@ -31,8 +31,8 @@ pub async fn search(State(state): State<AppState>, query: ParamsQuery) -> Result
     let allowed = |index: usize| {
         let record = &snapshot.articles[index].record;
         params.date_allows(record.published.as_deref())
-            && entity_docs.as_ref().map_or(true, |docs| docs.contains(record.doc_id.as_str()))
-            && params.event_type.as_deref().map_or(true, |t| record.events.iter().any(|e| e.event_type.eq_ignore_ascii_case(t)))
+            && entity_docs.as_ref().is_none_or(|docs| docs.contains(record.doc_id.as_str()))
+            && params.event_type.as_deref().is_none_or(|t| record.events.iter().any(|e| e.event_type.eq_ignore_ascii_case(t)))
     };
     let hits = snapshot.search.search(q, allowed);
     Ok(Json(params.page(hits, |hit| {
