@@ -325,8 +325,8 @@ if (typeof document !== "undefined") {
         el("strong", {}, fieldLabel(d.field)), ": ",
         ...d.values.map((v) => el("span", { class: "pill" }, spanLink(v.doc, v.start, v.end, num(figureText(v.value))), " ", ...chainNodes(v.chain))))));
     show(el("h1", {}, "الادعاءات والخلافات"),
-      el("h2", {}, "ادعاءات من مصدر واحد (", num(single.total), ")"), claimList(single.items, true),
       el("h2", {}, "خلافات بين المصادر (", num(disagreements.total), ")"), disagreementList,
+      el("h2", {}, "ادعاءات من مصدر واحد (", num(single.total), ")"), claimList(single.items, true),
       el("h2", {}, "ادعاءات مؤكدة من مصادر مستقلة (", num(corroborated.total), ")"), claimList(corroborated.items, true));
   }
 

@@ -178,8 +178,10 @@ async fn actors_have_a_timeline_and_relations() {
         assert_eq!(status, StatusCode::OK);
         let events = actor["events"].as_array().unwrap();
         with_events += usize::from(!events.is_empty());
-        let dates: Vec<&str> = events.iter().filter_map(|e| e["date"].as_str()).collect();
+        let dates: Vec<&str> = events.iter().filter_map(|e| e["date"].as_str()).filter(|d| d.len() >= 4 && d[..4].bytes().all(|b| b.is_ascii_digit())).collect();
         assert!(dates.windows(2).all(|w| w[0] <= w[1]), "timeline in date order: {dates:?}");
+        let undated_then_dated = events.windows(2).any(|w| w[0]["date"].is_null() && !w[1]["date"].is_null());
+        assert!(!undated_then_dated, "undated events come last");
         for r in actor["relations"].as_array().unwrap() {
             assert!(["out", "in", "with"].contains(&r["direction"].as_str().unwrap()));
             assert_ne!(r["entity"], actor["id"]);

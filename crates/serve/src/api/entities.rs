@@ -146,11 +146,19 @@ pub async fn one(State(state): State<AppState>, Path(id): Path<String>) -> Resul
     };
     let cluster = &snapshot.view.entities[index];
     let mut events: Vec<&EventCluster> = snapshot.view.events.iter().filter(|e| super::events::involves(e, &id)).collect();
-    // The timeline: dated events in date order, then the undated.
-    events.sort_by(|a, b| {
-        let (da, db) = (a.dates.iter().min(), b.dates.iter().min());
-        (da.is_none(), da).cmp(&(db.is_none(), db)).then_with(|| a.id.cmp(&b.id))
-    });
+    // The timeline: events whose year is known in date order, then those dated without a year
+    // (`MM-DD`), then the undated.
+    let has_year = |d: &&String| d.len() >= 4 && d.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    let timeline_key = |e: &EventCluster| {
+        let dated = e.dates.iter().filter(has_year).min().or_else(|| e.dates.iter().min()).cloned();
+        let rank = match &dated {
+            Some(d) if has_year(&d) => 0,
+            Some(_) => 1,
+            None => 2,
+        };
+        (rank, dated)
+    };
+    events.sort_by(|a, b| timeline_key(a).cmp(&timeline_key(b)).then_with(|| a.id.cmp(&b.id)));
     let timeline: Vec<Value> = events
         .iter()
         .map(|e| {
@@ -166,7 +174,7 @@ pub async fn one(State(state): State<AppState>, Path(id): Path<String>) -> Resul
                 roles.push("place");
             }
             value["roles"] = json!(roles);
-            value["date"] = json!(e.dates.iter().min());
+            value["date"] = json!(timeline_key(e).1);
             value
         })
         .collect();
