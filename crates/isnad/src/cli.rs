@@ -79,6 +79,19 @@ pub enum Command {
     },
     /// Tag names in CoNLL token files (ANERcorp BIO tags), or train the name tagger
     Ner(crate::commands::ner::NerArgs),
+    /// Serve a JSON API (/api/, described at /api/openapi.json) and a web UI over a store
+    Serve {
+        /// The store directory (filled by `isnad ingest --store DIR`)
+        #[arg(long, default_value = "isnad-data")]
+        store: PathBuf,
+        /// Address to listen on; loopback by default (the API has no authentication for reading)
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// File holding a bearer token that allows `POST /api/ingest` (or set ISNAD_INGEST_TOKEN);
+        /// without one the server is read-only
+        #[arg(long)]
+        ingest_token_file: Option<PathBuf>,
+    },
 }
 
 pub fn run() -> ExitCode {
@@ -102,6 +115,7 @@ pub fn run() -> ExitCode {
         }
         Command::Demo => crate::commands::demo::run(),
         Command::Bench { stage, paths, threads, repeat } => crate::commands::bench::run(stage, &paths, threads, repeat),
+        Command::Serve { store, addr, ingest_token_file } => crate::commands::serve::run(store, addr, ingest_token_file.as_deref()),
     };
     match result {
         Ok(code) => ExitCode::from(code),
