@@ -54,8 +54,10 @@ pub fn find(
         let mut candidates = sentence_candidates(an, range.start, range.end);
         // A headline copied on the page (share card, breadcrumb) repeats the trigger with the same
         // words after it: one mention.
+        // The key is the words and numbers around the trigger, punctuation left out: a copy's
+        // neighbours differ only in the separators the page put between the copies.
         candidates.retain(|c| {
-            let key: String = (c.token..(c.token + 4).min(range.end)).map(|k| word(an, k)).collect::<Vec<_>>().join(" ");
+            let key = mention_key(an, c.token, c.last, range.start, range.end);
             let fresh = !seen_triggers.contains(&key);
             seen_triggers.push(key);
             fresh
@@ -103,11 +105,17 @@ pub fn find(
             ));
         }
         // Each figure goes to the nearest assault before it (a toll follows the act: التفجير خلّف
-        // 5 شهداء)، else to the nearest after it (مقتل 7 في انفجار).
+        // 5 شهداء)، else to the nearest after it (مقتل 7 في انفجار); but a toll that names its
+        // cause after it (سبعة قتلوا إثر انفجار، قتل 5 في هجوم) belongs to that cause.
         for figure in figures {
+            let caused_by = sentence_events
+                .iter()
+                .map(|(t, _)| *t)
+                .filter(|&t| t > figure.token && t - figure.token <= 10)
+                .find(|&t| names_cause(an, figure.token, t));
             let nearest = sentence_events
                 .iter_mut()
-                .filter(|(_, e)| e.event_type == "ASSAULT")
+                .filter(|(t, e)| e.event_type == "ASSAULT" && caused_by.is_none_or(|c| c == *t))
                 .min_by_key(|(t, _)| (*t > figure.token, t.abs_diff(figure.token)));
             if let Some((_, event)) = nearest {
                 let slot = if figure.wounded { &mut event.wounded } else { &mut event.killed };
@@ -135,6 +143,42 @@ pub fn find(
     }
     discourse::refine(an, entities, attributions, &mut events, &facts);
     events
+}
+
+/// The words and numbers from two before the trigger to two after it, within the sentence.
+fn mention_key(an: &Analysis, first: usize, last: usize, start: usize, end: usize) -> String {
+    let content = |k: &usize| matches!(an.tokens[*k].kind, TokenKind::Word | TokenKind::Number | TokenKind::Latin);
+    let before: Vec<usize> = (start..first).rev().filter(content).take(2).collect();
+    let after: Vec<usize> = (last + 1..end).filter(content).take(2).collect();
+    let mut key = String::new();
+    for k in before.into_iter().rev().chain(first..=last).chain(after) {
+        key.push_str(word(an, k));
+        key.push(' ');
+    }
+    key
+}
+
+/// Does the trigger at `trigger` name the cause of the toll stated at `figure` before it: a
+/// preposition of cause or place right before the trigger (إثر، جراء، بسبب، في، ب), with no
+/// reporting verb or new clause between?
+fn names_cause(an: &Analysis, figure: usize, trigger: usize) -> bool {
+    let w = word(an, trigger);
+    let prev = word(an, trigger - 1);
+    let by_preposition = matches!(prev, "اثر" | "جراء" | "بسبب" | "نتيجه" | "في" | "خلال" | "عقب" | "بعد")
+        || w.starts_with("بال") || (w.starts_with('ب') && an.tokens[trigger].proclitic_len > 0);
+    let interrupted = (figure + 1..trigger).any(|k| {
+        let v = word(an, k);
+        matches!(v, "." | "؛" | ";" | ":") || crate::lexicon::lexicon().reporting.contains_key(v) || matches!(v, "ان" | "انه")
+    });
+    by_preposition && !interrupted
+}
+
+/// Shells, rockets and mortars: what shelling fires (bombs and mines are planted, not fired).
+fn is_shell_word(w: &str) -> bool {
+    let w = w.strip_prefix('و').filter(|b| b.chars().count() >= 3).unwrap_or(w);
+    let w = w.strip_prefix('ب').filter(|b| b.chars().count() >= 4).unwrap_or(w);
+    let bare = crate::lexicon::bare_noun(w);
+    ["قذيف", "قذايف", "صاروخ", "صواريخ", "هاون", "مدفعي", "برميل", "براميل"].iter().any(|p| bare.starts_with(p))
 }
 
 /// Words that make the mention hypothetical, future or generic.
@@ -253,6 +297,10 @@ fn in_context(
             return None;
         }
     }
+    // سقوط is an attack only where what fell is a shell or rocket (not a regime, a city, a plane).
+    if has("سقوط") && !(1..=2).any(|k| i + k < end && is_shell_word(next(k))) {
+        return None;
+    }
     if has("سحب") && !near(&["جنود", "قوات", "قواته", "القوات"], 2) {
         return None;
     }
@@ -289,6 +337,9 @@ fn in_context(
             mode = Some("suicide");
         } else if window.iter().any(|x| x.contains("طايرات") || x.contains("مسيره") || x.contains("جويه")) {
             mode = Some("aerial");
+        } else if mode.is_none() && (i.saturating_sub(2).max(start)..(i + 4).min(end)).any(|k| is_shell_word(word(an, k))) {
+            // An attack with shells, rockets or mortars (استهدفت بقذيفتين) is shelling.
+            mode = Some("shelling");
         }
     }
     if kind.event_type == "AID" {

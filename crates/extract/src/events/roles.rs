@@ -262,6 +262,10 @@ pub fn casualty_figures(
             .map(|k| word(an, k))
             .take_while(|w| !w.starts_with('و') || is_death_word(w) && w.starts_with("وفا"))
             .collect();
+        // A count of shells or bombs (سقوط قذيفتين) is the weapon, not the toll.
+        if (first..=last).any(|k| is_weapon_noun(word(an, k))) {
+            continue;
+        }
         // The nearest toll word wins, the counted noun first (6 قتلى), then the word before.
         let mut kind = None;
         for k in 0..3 {
@@ -269,6 +273,11 @@ pub fn casualty_figures(
             if kind.is_some() {
                 break;
             }
+        }
+        // ارتفعت حصيلة ضحايا الانفجار في المدينة إلى 12: the toll word stands with حصيلة / عدد,
+        // however long the phrase that names the cause before إلى.
+        if kind.is_none() && first > start && word(an, first - 1) == "الي" {
+            kind = tally_before(an, first - 1, start).map(|k| toll(k).unwrap_or(false));
         }
         let Some(figure) = figure_of(q) else { continue };
         let conjoined = word(an, first).starts_with('و') || first > start && word(an, first - 1) == "و";
@@ -290,6 +299,34 @@ pub fn casualty_figures(
         out.push(CasualtyFigure { token: first, wounded, figure });
     }
     out
+}
+
+/// The word after the tally noun (حصيلة، عدد) that opens the phrase ending at `to` (إلى), up
+/// to twenty tokens back in the sentence; the tally word itself where no toll word follows it
+/// (حصيلة الانفجار counts the dead); none for a bare عدد.
+fn tally_before<'a>(an: &'a Analysis, to: usize, start: usize) -> Option<&'a str> {
+    let floor = to.saturating_sub(20).max(start);
+    let tally = (floor..to).rev().take_while(|&k| an.tokens[k].kind != TokenKind::Number).find(|&k| {
+        matches!(crate::lexicon::bare_noun(word(an, k)), "حصيله" | "عدد")
+    })?;
+    let toll_word = (tally + 1..(tally + 3).min(to)).map(|k| word(an, k)).find(|w| is_death_word(w) || is_injury_word(w));
+    // عدد counts anything (عدد الدول المشاركة): only a toll word makes it a toll.
+    match toll_word {
+        Some(w) => Some(w),
+        None if crate::lexicon::bare_noun(word(an, tally)) == "حصيله" => Some("حصيله"),
+        None => None,
+    }
+}
+
+/// Nouns of shells, rockets, bombs and mines, in matching form with or without the article.
+pub fn is_weapon_noun(w: &str) -> bool {
+    let w = w.strip_prefix('و').filter(|b| b.chars().count() >= 3).unwrap_or(w);
+    let w = w.strip_prefix('ب').filter(|b| b.chars().count() >= 4).unwrap_or(w);
+    let bare = crate::lexicon::bare_noun(w);
+    ["قذيف", "قذايف", "صاروخ", "صواريخ", "قنبل", "قنابل", "عبوه", "عبوت", "عبوات", "برميل", "براميل", "هاون"]
+        .iter()
+        .any(|p| bare.starts_with(p))
+        || matches!(bare, "لغم" | "الغام" | "لغمين")
 }
 
 /// The sum of two figures plus `extra`; bounds add where both are known.

@@ -225,3 +225,29 @@ fn the_speakers_own_forces_are_the_speaker() {
     assert_eq!(entity_of(&events[0].actor), Some("e1"), "{events:?}");
     assert_eq!(events[0].killed, Some(Figure::Exact(3)));
 }
+
+#[test]
+fn a_toll_before_the_attack_it_names_belongs_to_that_attack() {
+    // A headline copied twice on the page, then the report: the body's toll is the body's attack.
+    let text = "مقتل 4 في انفجار عبوة بسوق الصخر - موقع الوادي\nمقتل 4 في انفجار عبوة بسوق الصخر\n\
+                قال مدير الشرطة إن أربعة قتلوا كما أصيب تسعة إثر انفجار عبوة ناسفة في سوق المدينة.";
+    let events = run(text, &[]);
+    let blasts: Vec<&Event> = events.iter().filter(|e| e.trigger.text == "انفجار").collect();
+    assert_eq!(blasts.len(), 2, "the copy is one mention, the body another: {events:?}");
+    assert_eq!(blasts[0].killed, Some(Figure::Exact(4)));
+    assert_eq!(blasts[1].killed, Some(Figure::Exact(4)), "{events:?}");
+    assert_eq!(blasts[1].wounded, Some(Figure::Exact(9)), "{events:?}");
+}
+
+#[test]
+fn falling_shells_are_shelling_and_their_count_is_no_toll() {
+    let text = "ارتفعت حصيلة ضحايا سقوط قذيفتين على سوق بلدة الصخر في الريف الشمالي إلى 11 شخصا.";
+    let events = run(text, &[("بلدة الصخر", EntityType::LOC)]);
+    assert_eq!(kinds(&events), vec![("ASSAULT".to_string(), Some("shelling".to_string()))], "{events:?}");
+    assert_eq!(events[0].killed, Some(Figure::Exact(11)), "the tally, not the two shells: {events:?}");
+    assert!(run("وتحدث الكاتب عن سقوط النظام السابق.", &[]).is_empty(), "a fall that is no shell");
+    let events = run("وقال إن مسلحين استهدفوا بقذيفتي هاون حي الزيتون.", &[]);
+    assert_eq!(events[0].mode.as_deref(), Some("shelling"), "{events:?}");
+    let events = run("وارتفع عدد الدول المشاركة في الحملة إلى 12 دولة بعد الهجوم.", &[]);
+    assert!(events.iter().all(|e| e.killed.is_none()), "a count of countries is no toll: {events:?}");
+}
