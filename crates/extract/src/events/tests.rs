@@ -251,3 +251,36 @@ fn falling_shells_are_shelling_and_their_count_is_no_toll() {
     let events = run("وارتفع عدد الدول المشاركة في الحملة إلى 12 دولة بعد الهجوم.", &[]);
     assert!(events.iter().all(|e| e.killed.is_none()), "a count of countries is no toll: {events:?}");
 }
+
+#[test]
+fn sentenced_prevented_aimed_and_habitual_acts_are_not_events() {
+    assert!(run("وحكمت المحكمة عليه بالإعدام في العام الماضي.", &[]).is_empty(), "a sentence is not an execution");
+    let carried_out = run("ونفذت السلطات حكم الإعدام بحق المدان فجرا.", &[]);
+    assert_eq!(kinds(&carried_out), vec![("ASSAULT".to_string(), Some("execution".to_string()))]);
+    assert!(run("وقال إن الأجهزة نجحت في إحباط ما يصل إلى 80% من الهجمات ضد المدن.", &[]).is_empty());
+    assert!(run("وتعهدت الجبهة بتجنب الهجمات ضد المدنيين.", &[]).is_empty());
+    let named = [("جبهة الوادي", EntityType::ORG), ("بلدة الصخر", EntityType::LOC)];
+    assert!(run("وسعت جبهة الوادي إلى استعادة السيطرة على بلدة الصخر.", &named).is_empty());
+    assert!(run("وكانت جبهة الوادي تدعم المسلحين في بلدة الصخر.", &named).is_empty(), "a habit, not one act");
+    assert_eq!(run("ودعمت جبهة الوادي المسلحين في بلدة الصخر.", &named).len(), 1, "the perfect is one act");
+}
+
+#[test]
+fn the_dead_named_in_a_prayer_are_no_killing() {
+    assert!(run("تغمد الله الشهداء بواسع رحمته وعجل بشفاء المصابين.", &[]).is_empty());
+    assert_eq!(run("وارتفع عدد الشهداء إلى 9.", &[]).len(), 1);
+}
+
+#[test]
+fn a_verb_describing_an_attack_noun_is_that_attack() {
+    let events = run("وتبنت الجبهة هجوما انتحاريا استهدف سوق المدينة.", &[]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].trigger.text, "هجوما");
+}
+
+#[test]
+fn a_toll_opening_the_next_sentence_with_wa_belongs_to_the_attack_before() {
+    let events = run("الشرطة: منفذ تفجير سوق الصخر شاب من المدينة .. واستشهاد 6 من المتسوقين", &[]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].killed, Some(Figure::Exact(6)));
+}
