@@ -73,9 +73,14 @@ pub fn find(
         let mut sentence_events: Vec<(usize, Event)> = Vec::new();
         for c in &candidates {
             let trigger = span_of(an, c.token, c.last);
-            let agentive = c.kind.noun && roles::is_agentive(c.kind.event_type, c.mode);
-            let (actor, target) =
-                roles::actor_and_target(an, entities, c.token, c.last, c.kind.noun, agentive, range.start, range.end);
+            let (actor, target) = roles::actor_and_target(
+                an,
+                entities,
+                (c.token, c.last),
+                (c.kind.event_type, c.mode, c.kind.noun),
+                range.start,
+                range.end,
+            );
             facts.push(discourse::Facts {
                 first: c.token,
                 last: c.last,

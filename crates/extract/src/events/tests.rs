@@ -284,3 +284,37 @@ fn a_toll_opening_the_next_sentence_with_wa_belongs_to_the_attack_before() {
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(events[0].killed, Some(Figure::Exact(6)));
 }
+
+#[test]
+fn a_passive_names_its_doer_after_ala_yad_or_min_qibal() {
+    let named = [("سامر نبيل", EntityType::PER), ("جبهة الوادي", EntityType::ORG)];
+    let events = run("وقال الشهود إن سامر نبيل اغتيل في بيته، إذ قتل سامر نبيل على يد جبهة الوادي.", &named);
+    let killing = events.iter().find(|e| e.trigger.text == "قتل").expect("the killing is an event");
+    assert_eq!(entity_of(&killing.actor), Some("e2"), "{killing:?}");
+    assert_eq!(entity_of(&killing.target), Some("e1"), "{killing:?}");
+    let events = run("وتم اعتقال سامر نبيل من قبل جبهة الوادي أمس.", &named);
+    assert_eq!(entity_of(&events[0].actor), Some("e2"), "{events:?}");
+    assert_eq!(entity_of(&events[0].target), Some("e1"), "{events:?}");
+}
+
+#[test]
+fn both_parties_of_talks_and_agreements_are_named() {
+    let named = [("جبهة الوادي", EntityType::ORG), ("حكومة نوردان", EntityType::ORG), ("سامر نبيل", EntityType::PER)];
+    let events = run("ووقع اتفاق بين جبهة الوادي وحكومة نوردان الشهر الماضي.", &named);
+    assert_eq!(entity_of(&events[0].actor), Some("e1"), "{events:?}");
+    assert_eq!(entity_of(&events[0].target), Some("e2"), "{events:?}");
+    let text = "وقالت الوزارة إن سامر نبيل، المبعوث الخاص للشؤون الإنسانية في المنطقة، أجرى مؤخرا محادثات مع قادة جبهة الوادي.";
+    let events = run(text, &named);
+    let talks = events.iter().find(|e| e.trigger.text == "محادثات").expect("the talks are an event");
+    assert_eq!(entity_of(&talks.actor), Some("e3"), "the envoy named before his titles: {talks:?}");
+    assert_eq!(entity_of(&talks.target), Some("e1"), "{talks:?}");
+}
+
+#[test]
+fn a_party_behind_lam_is_the_object_of_the_verbal_noun() {
+    let named = [("جبهة الوادي", EntityType::ORG)];
+    let events = run("وأجرى المسلحون عملية تصفية ميدانية لعناصر جبهة الوادي، وبينهم قادة كبار.", &named);
+    let killing = events.iter().find(|e| e.trigger.text == "تصفية").expect("an event");
+    assert_eq!(entity_of(&killing.target), Some("e1"), "{killing:?}");
+    assert_ne!(entity_of(&killing.actor), Some("e1"), "{killing:?}");
+}
