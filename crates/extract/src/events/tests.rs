@@ -318,3 +318,15 @@ fn a_party_behind_lam_is_the_object_of_the_verbal_noun() {
     assert_eq!(entity_of(&killing.target), Some("e1"), "{killing:?}");
     assert_ne!(entity_of(&killing.actor), Some("e1"), "{killing:?}");
 }
+
+#[test]
+fn an_identity_clause_names_the_perpetrator() {
+    let named = [("وزارة الأمن", EntityType::ORG), ("سامر نبيل", EntityType::PER)];
+    let text = "كشفت وزارة الأمن هوية الانتحاري الذي فجر نفسه داخل سوق المدينة، وهو سامر نبيل، وعمره 30 سنة.";
+    let events = run(text, &named);
+    assert_eq!(entity_of(&events[0].actor), Some("e2"), "{events:?}");
+    let events = run("الأمن: منفذ تفجير سوق المدينة هو سامر نبيل", &named);
+    assert_eq!(entity_of(&events[0].actor), Some("e2"), "{events:?}");
+    let events = run("وقع تفجير في سوق المدينة، وهو سامر نبيل من سكانها.", &named);
+    assert_ne!(entity_of(&events[0].actor), Some("e2"), "no perpetrator noun, no identity: {events:?}");
+}
