@@ -54,19 +54,33 @@ pub fn find(
         let mut candidates = sentence_candidates(an, range.start, range.end);
         // A headline copied on the page (share card, breadcrumb) repeats the trigger with the same
         // words after it: one mention.
+        // The key is the words and numbers around the trigger, punctuation left out: a copy's
+        // neighbours differ only in the separators the page put between the copies.
         candidates.retain(|c| {
-            let key: String = (c.token..(c.token + 4).min(range.end)).map(|k| word(an, k)).collect::<Vec<_>>().join(" ");
+            let key = mention_key(an, c.token, c.last, range.start, range.end);
             let fresh = !seen_triggers.contains(&key);
             seen_triggers.push(key);
             fresh
         });
         let figures = roles::casualty_figures(an, quantities, *sentence, range.start, range.end);
+        // A plural noun of the dead (الشهداء) with no figure beside it names people (in a prayer, at
+        // a funeral), not the killing.
+        candidates.retain(|c| {
+            !c.kind.casualty
+                || !triggers::stems(word(an, c.token)).iter().any(|s| s == "شهداء")
+                || figures.iter().any(|f| f.token.abs_diff(c.token) <= 4)
+        });
         let mut sentence_events: Vec<(usize, Event)> = Vec::new();
         for c in &candidates {
             let trigger = span_of(an, c.token, c.last);
-            let agentive = c.kind.noun && roles::is_agentive(c.kind.event_type, c.mode);
-            let (actor, target) =
-                roles::actor_and_target(an, entities, c.token, c.last, c.kind.noun, agentive, range.start, range.end);
+            let (actor, target) = roles::actor_and_target(
+                an,
+                entities,
+                (c.token, c.last),
+                (c.kind.event_type, c.mode, c.kind.noun),
+                range.start,
+                range.end,
+            );
             facts.push(discourse::Facts {
                 first: c.token,
                 last: c.last,
@@ -103,11 +117,17 @@ pub fn find(
             ));
         }
         // Each figure goes to the nearest assault before it (a toll follows the act: التفجير خلّف
-        // 5 شهداء)، else to the nearest after it (مقتل 7 في انفجار).
+        // 5 شهداء)، else to the nearest after it (مقتل 7 في انفجار); but a toll that names its
+        // cause after it (سبعة قتلوا إثر انفجار، قتل 5 في هجوم) belongs to that cause.
         for figure in figures {
+            let caused_by = sentence_events
+                .iter()
+                .map(|(t, _)| *t)
+                .filter(|&t| t > figure.token && t - figure.token <= 10)
+                .find(|&t| names_cause(an, figure.token, t));
             let nearest = sentence_events
                 .iter_mut()
-                .filter(|(_, e)| e.event_type == "ASSAULT")
+                .filter(|(t, e)| e.event_type == "ASSAULT" && caused_by.is_none_or(|c| c == *t))
                 .min_by_key(|(t, _)| (*t > figure.token, t.abs_diff(figure.token)));
             if let Some((_, event)) = nearest {
                 let slot = if figure.wounded { &mut event.wounded } else { &mut event.killed };
@@ -131,10 +151,122 @@ pub fn find(
                 }
             }
         }
+        // و + a casualty noun opening the sentence (… .. واستشهاد 15) continues the attack the
+        // sentence before reported: its toll, not a new event.
+        let first_fact = facts.len() - sentence_events.len();
+        if let (Some((token, _)), Some(previous_fact)) = (sentence_events.first(), first_fact.checked_sub(1).map(|k| &facts[k])) {
+            let continues = *token == range.start
+                && word(an, *token).starts_with('و')
+                && facts[first_fact].casualty
+                && facts[first_fact].noun
+                && previous_fact.sentence + 1 == sentence_index;
+            let previous = events.last_mut().filter(|e: &&mut Event| e.event_type == "ASSAULT");
+            if let (true, Some(previous)) = (continues, previous) {
+                let (_, toll) = sentence_events.remove(0);
+                facts.remove(first_fact);
+                previous.killed = previous.killed.or(toll.killed);
+                previous.wounded = previous.wounded.or(toll.wounded);
+            }
+        }
         events.extend(sentence_events.into_iter().map(|(_, e)| e));
     }
     discourse::refine(an, entities, attributions, &mut events, &facts);
     events
+}
+
+/// The words and numbers from two before the trigger to two after it, within the sentence.
+fn mention_key(an: &Analysis, first: usize, last: usize, start: usize, end: usize) -> String {
+    let content = |k: &usize| matches!(an.tokens[*k].kind, TokenKind::Word | TokenKind::Number | TokenKind::Latin);
+    let before: Vec<usize> = (start..first).rev().filter(content).take(2).collect();
+    let after: Vec<usize> = (last + 1..end).filter(content).take(2).collect();
+    let mut key = String::new();
+    for k in before.into_iter().rev().chain(first..=last).chain(after) {
+        key.push_str(word(an, k));
+        key.push(' ');
+    }
+    key
+}
+
+/// Does the trigger at `trigger` name the cause of the toll stated at `figure` before it: a
+/// preposition of cause or place right before the trigger (إثر، جراء، بسبب، في، ب), with no
+/// reporting verb or new clause between?
+fn names_cause(an: &Analysis, figure: usize, trigger: usize) -> bool {
+    let w = word(an, trigger);
+    let prev = word(an, trigger - 1);
+    let by_preposition = matches!(prev, "اثر" | "جراء" | "بسبب" | "نتيجه" | "في" | "خلال" | "عقب" | "بعد")
+        || w.starts_with("بال") || (w.starts_with('ب') && an.tokens[trigger].proclitic_len > 0);
+    let interrupted = (figure + 1..trigger).any(|k| {
+        let v = word(an, k);
+        matches!(v, "." | "؛" | ";" | ":") || crate::lexicon::lexicon().reporting.contains_key(v) || matches!(v, "ان" | "انه")
+    });
+    by_preposition && !interrupted
+}
+
+/// Words that say the act was prevented or is fought as a kind (تجنب العنف والهجمات، إحباط
+/// هجوم، مكافحة التفجيرات): no happening.
+fn is_prevention(w: &str) -> bool {
+    let w = w.strip_prefix('و').filter(|b| b.chars().count() >= 3).unwrap_or(w);
+    let w = w.strip_prefix('ب').filter(|b| b.chars().count() >= 3).unwrap_or(w);
+    let w = w.strip_prefix('ل').filter(|b| b.chars().count() >= 3).unwrap_or(w);
+    matches!(w, "تجنب" | "منع" | "احباط" | "مكافحه" | "محاربه" | "تفادي" | "يمنع" | "تمنع")
+}
+
+/// Words of striving, purpose or reason before an act (سعت إلى استعادة السيطرة، لتلقي الدعم،
+/// أحد أسباب تلقي الدعم): the act is an aim, not a happening.
+fn is_aim(w: &str) -> bool {
+    let w = w.strip_prefix('و').filter(|b| b.chars().count() >= 3).unwrap_or(w);
+    matches!(
+        w,
+        "سعت" | "تسعي" | "يسعي" | "سعي" | "بهدف" | "تهدف" | "يهدف" | "لتلقي" | "لجذب" | "لكسب" | "للحصول" | "لحشد" | "اسباب" | "سببا"
+    )
+}
+
+/// Is the mention at `i` something that happened, as far as the words around it tell?
+/// - a death sentence (حكم عليه بالإعدام، أحكام بالإعدام) is not an execution unless carried out
+///   (نفذ حكم الإعدام);
+/// - an imperfect verb after كان (كانت تدعم) is a habit or a state, not one happening.
+fn is_realised(an: &Analysis, i: usize, kind: TriggerKind, start: usize) -> bool {
+    let w = word(an, i);
+    let window_before = |n: usize| i.saturating_sub(n).max(start)..i;
+    if kind.mode == Some("execution") && kind.noun {
+        let sentenced = window_before(4).any(|k| {
+            let v = word(an, k).trim_start_matches('و');
+            v.starts_with("حكم") || v.starts_with("الحكم") || v.starts_with("احكام") || v.starts_with("يحكم") || v.starts_with("بحكم")
+        });
+        let carried_out = window_before(5).any(|k| {
+            let v = word(an, k).trim_start_matches('و');
+            v.starts_with("نفذ") || v.starts_with("تنفيذ") || v.starts_with("بتنفيذ") || v.starts_with("ينفذ")
+        });
+        if sentenced && !carried_out {
+            return false;
+        }
+    }
+    if !kind.noun {
+        let bare = w.strip_prefix('و').filter(|b| b.chars().count() >= 3).unwrap_or(w);
+        let imperfect = bare.starts_with('ي') || bare.starts_with('ت') && !bare.ends_with('ت');
+        let habitual = window_before(3).any(|k| matches!(word(an, k), "كان" | "كانت" | "كانوا" | "وكان" | "وكانت" | "وكانوا"));
+        if imperfect && habitual {
+            return false;
+        }
+    }
+    true
+}
+
+/// Is the verb at `verb` a description of the noun ending at `noun`: only adjectives (انتحاري،
+/// مسلح) or a relative pronoun stand between?
+fn describes(an: &Analysis, noun: usize, verb: usize) -> bool {
+    (noun + 1..verb).all(|k| {
+        let w = word(an, k);
+        an.tokens[k].kind == TokenKind::Word && (matches!(w, "الذي" | "التي" | "الذين") || w.ends_with('ي') || w.ends_with("يه") || w.ends_with("يا"))
+    })
+}
+
+/// Shells, rockets and mortars: what shelling fires (bombs and mines are planted, not fired).
+fn is_shell_word(w: &str) -> bool {
+    let w = w.strip_prefix('و').filter(|b| b.chars().count() >= 3).unwrap_or(w);
+    let w = w.strip_prefix('ب').filter(|b| b.chars().count() >= 4).unwrap_or(w);
+    let bare = crate::lexicon::bare_noun(w);
+    ["قذيف", "قذايف", "صاروخ", "صواريخ", "هاون", "مدفعي", "برميل", "براميل"].iter().any(|p| bare.starts_with(p))
 }
 
 /// Words that make the mention hypothetical, future or generic.
@@ -162,7 +294,13 @@ fn sentence_candidates(an: &Analysis, start: usize, end: usize) -> Vec<Candidate
             continue;
         };
         let before = (i.saturating_sub(3).max(start)..i).map(|k| word(an, k)).collect::<Vec<_>>();
-        if before.iter().any(|b| is_irrealis(b)) {
+        // Five words back, numbers and signs not counted (إحباط ما يصل إلى 99% من الهجمات).
+        let aimed = (start..i)
+            .rev()
+            .filter(|&k| an.tokens[k].kind == TokenKind::Word)
+            .take(5)
+            .any(|k| is_prevention(word(an, k)) || is_aim(word(an, k)));
+        if before.iter().any(|b| is_irrealis(b)) || aimed || !is_realised(an, i, kind, start) {
             i = last + 1;
             continue;
         }
@@ -189,6 +327,16 @@ fn sentence_candidates(an: &Analysis, start: usize, end: usize) -> Vec<Candidate
         let causal = c.token > start && matches!(word(an, c.token - 1), "جراء" | "اثر" | "بسبب" | "نتيجه" | "عقب");
         let definite = word(an, c.token).starts_with("ال");
         !(causal && definite && c.kind.event_type == "ASSAULT" && first_attack.is_some_and(|a| a < c.token))
+    });
+    // A verb describing the attack noun just before it (هجوم انتحاري استهدف …، الهجوم الذي
+    // استهدف …) is that attack again.
+    let nouns: Vec<usize> =
+        out.iter().filter(|c| c.kind.event_type == "ASSAULT" && c.kind.noun && !c.kind.casualty).map(|c| c.last).collect();
+    out.retain(|c| {
+        c.kind.noun
+            || c.kind.event_type != "ASSAULT"
+            || c.kind.casualty
+            || !nouns.iter().any(|&n| n < c.token && c.token - n <= 3 && describes(an, n, c.token))
     });
     // Two casualty words of one clause (مقتل … وإصابة) are one toll.
     let mut kept: Vec<Candidate> = Vec::new();
@@ -253,6 +401,10 @@ fn in_context(
             return None;
         }
     }
+    // سقوط is an attack only where what fell is a shell or rocket (not a regime, a city, a plane).
+    if has("سقوط") && !(1..=2).any(|k| i + k < end && is_shell_word(next(k))) {
+        return None;
+    }
     if has("سحب") && !near(&["جنود", "قوات", "قواته", "القوات"], 2) {
         return None;
     }
@@ -289,6 +441,9 @@ fn in_context(
             mode = Some("suicide");
         } else if window.iter().any(|x| x.contains("طايرات") || x.contains("مسيره") || x.contains("جويه")) {
             mode = Some("aerial");
+        } else if mode.is_none() && (i.saturating_sub(2).max(start)..(i + 4).min(end)).any(|k| is_shell_word(word(an, k))) {
+            // An attack with shells, rockets or mortars (استهدفت بقذيفتين) is shelling.
+            mode = Some("shelling");
         }
     }
     if kind.event_type == "AID" {

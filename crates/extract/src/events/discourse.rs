@@ -284,6 +284,16 @@ pub fn refine(an: &Analysis, entities: &[Entity], attributions: &[Attribution], 
             }
         }
     }
+    // الانتحاري الذي فجر نفسه …، وهو فلان: the perpetrator named by an identity clause.
+    for k in 0..events.len() {
+        if events[k].event_type != "ASSAULT" {
+            continue;
+        }
+        let range = an.tokens_in(an.sentences[facts[k].sentence]);
+        if let Some(person) = identified_perpetrator(an, entities, facts[k].first, facts[k].last, range.start, range.end) {
+            events[k].actor = Some(person);
+        }
+    }
     // A verb whose subject was dropped continues the actor of the event before it.
     for k in 0..events.len() {
         if events[k].actor.is_some() || facts[k].casualty || !subjectless(an, &facts[k]) {
@@ -294,6 +304,36 @@ pub fn refine(an: &Analysis, entities: &[Entity], attributions: &[Attribution], 
         }
     }
     propagate_modes(events);
+}
+
+/// Nouns of the one who carried out an attack (الانتحاري، منفذ الهجوم، المهاجم، مفجر).
+fn is_perpetrator_noun(w: &str) -> bool {
+    let w = w.strip_prefix('و').filter(|b| b.chars().count() >= 3).unwrap_or(w);
+    matches!(bare_noun(w), "انتحاري" | "منفذ" | "منفذي" | "مهاجم" | "جاني" | "مفجر")
+}
+
+/// The person an identity clause names as the perpetrator of the attack at `first..=last`: a
+/// perpetrator noun within three words before the trigger (or the trigger itself: مفجر، منفذ),
+/// and هو / وهو right before a person later in the sentence (… الانتحاري الذي فجر نفسه في المسجد،
+/// وهو فلان; منفذ تفجير المسجد هو فلان).
+fn identified_perpetrator(an: &Analysis, entities: &[Entity], first: usize, last: usize, start: usize, end: usize) -> Option<EntityRef> {
+    let named = (first.saturating_sub(3).max(start)..=first).any(|k| is_perpetrator_noun(word(an, k)));
+    if !named {
+        return None;
+    }
+    let copula = (last + 1..end).find(|&k| matches!(word(an, k), "هو" | "وهو"))?;
+    // Repeated copulas (وهو هو فلان) and a comma may stand before the name.
+    let mut at = copula + 1;
+    while at < end && matches!(word(an, at), "هو" | "," | "،") {
+        at += 1;
+    }
+    let (id, start_byte) = mention_at(entities, an, at, (at + 6).min(end), &[EntityType::PER])?;
+    if at >= end || start_byte != an.tokens[at].span.start {
+        return None;
+    }
+    let entity = entities.iter().find(|e| e.id == id)?;
+    let m = entity.mentions.iter().find(|m| m.start == start_byte)?;
+    Some(EntityRef { start: m.start, end: m.end, text: m.text.clone(), entity: Some(id) })
 }
 
 /// Nouns of places that are hit as such (a mosque, an airport, a prison), in matching form.

@@ -110,13 +110,14 @@ pub fn is_agentive(event_type: &str, mode: Option<&str>) -> bool {
 pub fn actor_and_target(
     an: &Analysis,
     entities: &[Entity],
-    first: usize,
-    last: usize,
-    noun: bool,
-    agentive: bool,
+    trigger: (usize, usize),
+    kind: (&str, Option<&str>, bool),
     start: usize,
     end: usize,
 ) -> (Option<EntityRef>, Option<EntityRef>) {
+    let (first, last) = trigger;
+    let (event_type, mode, noun) = kind;
+    let agentive = noun && is_agentive(event_type, mode);
     let after = last + 1;
     // The object after على، ضد، بين، مع، من (or in construct right after a noun).
     let mut object_start = after;
@@ -124,6 +125,114 @@ pub fn actor_and_target(
         object_start += 1;
     }
     let clause = clause_start(an, first, start);
+    let (actor, target) = active_roles(an, entities, first, last, noun, agentive, end, after, object_start, clause);
+    let (actor, target) = passive_agent(an, entities, last, end, actor, target);
+    if is_symmetric(event_type, mode) {
+        return symmetric_parties(an, entities, first, last, start, end, actor, target);
+    }
+    (actor, target)
+}
+
+/// Parties of talks, agreements and coordination. بين X وY names both (X the actor, Y the
+/// target, as both are doers); مع Y names the other party, the doer being the clause's subject,
+/// else the last person or organisation the sentence named before the trigger (a participant
+/// named with his titles before the verb that governs the noun: فلان، المبعوث …، أجرى محادثات).
+#[allow(clippy::too_many_arguments)]
+fn symmetric_parties(
+    an: &Analysis,
+    entities: &[Entity],
+    first: usize,
+    last: usize,
+    start: usize,
+    end: usize,
+    actor: Option<EntityRef>,
+    target: Option<EntityRef>,
+) -> (Option<EntityRef>, Option<EntityRef>) {
+    let mut after = last + 1;
+    while after < end && crate::attribution::phrase::is_adverbial(word(an, after)) {
+        after += 1;
+    }
+    match word(an, after) {
+        "بين" if actor.is_none() => {
+            let Some(x) = first_mention(an, entities, after + 1, (after + 4).min(end), &PARTIES) else { return (actor, target) };
+            let x_last = an.tokens.partition_point(|t| t.span.start < x.end);
+            let y = (x_last < end && word(an, x_last).starts_with('و'))
+                .then(|| first_mention(an, entities, x_last, (x_last + 3).min(end), &PARTIES))
+                .flatten();
+            (Some(x), y.or(target))
+        }
+        "مع" => {
+            let other = first_mention(an, entities, after + 1, (after + 6).min(end), &PARTIES);
+            let doer = actor
+                .filter(|a| other.as_ref().is_none_or(|o| o.entity != a.entity))
+                .or_else(|| earlier_party(an, entities, first, start));
+            (doer, other.or(target))
+        }
+        _ => (actor, target),
+    }
+}
+
+/// The last person or organisation named in the sentence before token `first`, at most twenty
+/// tokens back.
+fn earlier_party(an: &Analysis, entities: &[Entity], first: usize, start: usize) -> Option<EntityRef> {
+    last_mention(an, entities, first.saturating_sub(20).max(start), first, &[EntityType::PER, EntityType::ORG])
+}
+
+/// Symmetric happenings: both parties do it (talks, agreements, coordination); a mediator's
+/// talks are not symmetric.
+fn is_symmetric(event_type: &str, mode: Option<&str>) -> bool {
+    matches!(event_type, "AGREE" | "COOPERATE") || event_type == "CONSULT" && mode != Some("mediate")
+}
+
+/// The doer named after a passive or a verbal noun by على يد، بيد or من قبل (قُتل X على يد Y،
+/// تم اعتقاله من قبل Y): Y is the actor, and what the active reading took as doer is the one the
+/// act was done to.
+fn passive_agent(
+    an: &Analysis,
+    entities: &[Entity],
+    last: usize,
+    end: usize,
+    actor: Option<EntityRef>,
+    target: Option<EntityRef>,
+) -> (Option<EntityRef>, Option<EntityRef>) {
+    let limit = (last + 10).min(end);
+    let agent_at = (last + 1..limit).find_map(|k| {
+        let w = word(an, k);
+        let next = if k + 1 < end { word(an, k + 1) } else { "" };
+        match (w, next) {
+            ("علي", "يد" | "ايدي") | ("من", "قبل") => Some(k + 2),
+            ("بيد" | "بايدي", _) => Some(k + 1),
+            _ => None,
+        }
+    });
+    let Some(agent_at) = agent_at else { return (actor, target) };
+    let Some(agent) = first_mention(an, entities, agent_at, (agent_at + 4).min(end), &PARTIES) else {
+        return (actor, target);
+    };
+    let agent_start = agent.start;
+    // The active reading's doer or object that stands before على يد is the one acted on.
+    let acted_on = [actor, target]
+        .into_iter()
+        .flatten()
+        .filter(|r| r.start < agent_start && r.entity != agent.entity)
+        .min_by_key(|r| r.start);
+    (Some(agent), acted_on)
+}
+
+/// Actor and target read as an active clause.
+#[allow(clippy::too_many_arguments)]
+fn active_roles(
+    an: &Analysis,
+    entities: &[Entity],
+    first: usize,
+    last: usize,
+    noun: bool,
+    agentive: bool,
+    end: usize,
+    after: usize,
+    object_start: usize,
+    clause: usize,
+) -> (Option<EntityRef>, Option<EntityRef>) {
     if noun {
         // إعدام X / سيطرة X على Y / هجوم على Y: a mention in construct is the target unless
         // على follows it, in which case it is the actor.
@@ -141,6 +250,16 @@ pub fn actor_and_target(
             // سيطرة X على Y، الانسحاب الأمريكي: the construct (or an adjective of origin) is the doer.
             let target = prep_target.filter(|t| construct.as_ref().is_none_or(|c| c.end <= t.start));
             return (construct.or(before_actor), target);
+        }
+        // تصفية ميدانية لسجناء X: a party behind ل is the object of the verbal noun.
+        let behind_lam = construct.as_ref().is_some_and(|c| {
+            (after..end).take_while(|&k| an.tokens[k].span.start <= c.start).any(|k| {
+                let proclitics = &word(an, k)[..an.tokens[k].proclitic_len.min(word(an, k).len())];
+                proclitics.starts_with('ل') || proclitics.starts_with("ول")
+            })
+        });
+        if behind_lam {
+            return (before_actor, construct);
         }
         // استهداف X، يوم كذا، مقر Y: a doer in construct, then the object in the accusative.
         if let (Some(c), None) = (&construct, &prep_target) {
@@ -262,6 +381,10 @@ pub fn casualty_figures(
             .map(|k| word(an, k))
             .take_while(|w| !w.starts_with('و') || is_death_word(w) && w.starts_with("وفا"))
             .collect();
+        // A count of shells or bombs (سقوط قذيفتين) is the weapon, not the toll.
+        if (first..=last).any(|k| is_weapon_noun(word(an, k))) {
+            continue;
+        }
         // The nearest toll word wins, the counted noun first (6 قتلى), then the word before.
         let mut kind = None;
         for k in 0..3 {
@@ -269,6 +392,11 @@ pub fn casualty_figures(
             if kind.is_some() {
                 break;
             }
+        }
+        // ارتفعت حصيلة ضحايا الانفجار في المدينة إلى 12: the toll word stands with حصيلة / عدد,
+        // however long the phrase that names the cause before إلى.
+        if kind.is_none() && first > start && word(an, first - 1) == "الي" {
+            kind = tally_before(an, first - 1, start).map(|k| toll(k).unwrap_or(false));
         }
         let Some(figure) = figure_of(q) else { continue };
         let conjoined = word(an, first).starts_with('و') || first > start && word(an, first - 1) == "و";
@@ -290,6 +418,34 @@ pub fn casualty_figures(
         out.push(CasualtyFigure { token: first, wounded, figure });
     }
     out
+}
+
+/// The word after the tally noun (حصيلة، عدد) that opens the phrase ending at `to` (إلى), up
+/// to twenty tokens back in the sentence; the tally word itself where no toll word follows it
+/// (حصيلة الانفجار counts the dead); none for a bare عدد.
+fn tally_before<'a>(an: &'a Analysis, to: usize, start: usize) -> Option<&'a str> {
+    let floor = to.saturating_sub(20).max(start);
+    let tally = (floor..to).rev().take_while(|&k| an.tokens[k].kind != TokenKind::Number).find(|&k| {
+        matches!(crate::lexicon::bare_noun(word(an, k)), "حصيله" | "عدد")
+    })?;
+    let toll_word = (tally + 1..(tally + 3).min(to)).map(|k| word(an, k)).find(|w| is_death_word(w) || is_injury_word(w));
+    // عدد counts anything (عدد الدول المشاركة): only a toll word makes it a toll.
+    match toll_word {
+        Some(w) => Some(w),
+        None if crate::lexicon::bare_noun(word(an, tally)) == "حصيله" => Some("حصيله"),
+        None => None,
+    }
+}
+
+/// Nouns of shells, rockets, bombs and mines, in matching form with or without the article.
+pub fn is_weapon_noun(w: &str) -> bool {
+    let w = w.strip_prefix('و').filter(|b| b.chars().count() >= 3).unwrap_or(w);
+    let w = w.strip_prefix('ب').filter(|b| b.chars().count() >= 4).unwrap_or(w);
+    let bare = crate::lexicon::bare_noun(w);
+    ["قذيف", "قذايف", "صاروخ", "صواريخ", "قنبل", "قنابل", "عبوه", "عبوت", "عبوات", "برميل", "براميل", "هاون"]
+        .iter()
+        .any(|p| bare.starts_with(p))
+        || matches!(bare, "لغم" | "الغام" | "لغمين")
 }
 
 /// The sum of two figures plus `extra`; bounds add where both are known.

@@ -225,3 +225,108 @@ fn the_speakers_own_forces_are_the_speaker() {
     assert_eq!(entity_of(&events[0].actor), Some("e1"), "{events:?}");
     assert_eq!(events[0].killed, Some(Figure::Exact(3)));
 }
+
+#[test]
+fn a_toll_before_the_attack_it_names_belongs_to_that_attack() {
+    // A headline copied twice on the page, then the report: the body's toll is the body's attack.
+    let text = "مقتل 4 في انفجار عبوة بسوق الصخر - موقع الوادي\nمقتل 4 في انفجار عبوة بسوق الصخر\n\
+                قال مدير الشرطة إن أربعة قتلوا كما أصيب تسعة إثر انفجار عبوة ناسفة في سوق المدينة.";
+    let events = run(text, &[]);
+    let blasts: Vec<&Event> = events.iter().filter(|e| e.trigger.text == "انفجار").collect();
+    assert_eq!(blasts.len(), 2, "the copy is one mention, the body another: {events:?}");
+    assert_eq!(blasts[0].killed, Some(Figure::Exact(4)));
+    assert_eq!(blasts[1].killed, Some(Figure::Exact(4)), "{events:?}");
+    assert_eq!(blasts[1].wounded, Some(Figure::Exact(9)), "{events:?}");
+}
+
+#[test]
+fn falling_shells_are_shelling_and_their_count_is_no_toll() {
+    let text = "ارتفعت حصيلة ضحايا سقوط قذيفتين على سوق بلدة الصخر في الريف الشمالي إلى 11 شخصا.";
+    let events = run(text, &[("بلدة الصخر", EntityType::LOC)]);
+    assert_eq!(kinds(&events), vec![("ASSAULT".to_string(), Some("shelling".to_string()))], "{events:?}");
+    assert_eq!(events[0].killed, Some(Figure::Exact(11)), "the tally, not the two shells: {events:?}");
+    assert!(run("وتحدث الكاتب عن سقوط النظام السابق.", &[]).is_empty(), "a fall that is no shell");
+    let events = run("وقال إن مسلحين استهدفوا بقذيفتي هاون حي الزيتون.", &[]);
+    assert_eq!(events[0].mode.as_deref(), Some("shelling"), "{events:?}");
+    let events = run("وارتفع عدد الدول المشاركة في الحملة إلى 12 دولة بعد الهجوم.", &[]);
+    assert!(events.iter().all(|e| e.killed.is_none()), "a count of countries is no toll: {events:?}");
+}
+
+#[test]
+fn sentenced_prevented_aimed_and_habitual_acts_are_not_events() {
+    assert!(run("وحكمت المحكمة عليه بالإعدام في العام الماضي.", &[]).is_empty(), "a sentence is not an execution");
+    let carried_out = run("ونفذت السلطات حكم الإعدام بحق المدان فجرا.", &[]);
+    assert_eq!(kinds(&carried_out), vec![("ASSAULT".to_string(), Some("execution".to_string()))]);
+    assert!(run("وقال إن الأجهزة نجحت في إحباط ما يصل إلى 80% من الهجمات ضد المدن.", &[]).is_empty());
+    assert!(run("وتعهدت الجبهة بتجنب الهجمات ضد المدنيين.", &[]).is_empty());
+    let named = [("جبهة الوادي", EntityType::ORG), ("بلدة الصخر", EntityType::LOC)];
+    assert!(run("وسعت جبهة الوادي إلى استعادة السيطرة على بلدة الصخر.", &named).is_empty());
+    assert!(run("وكانت جبهة الوادي تدعم المسلحين في بلدة الصخر.", &named).is_empty(), "a habit, not one act");
+    assert_eq!(run("ودعمت جبهة الوادي المسلحين في بلدة الصخر.", &named).len(), 1, "the perfect is one act");
+}
+
+#[test]
+fn the_dead_named_in_a_prayer_are_no_killing() {
+    assert!(run("تغمد الله الشهداء بواسع رحمته وعجل بشفاء المصابين.", &[]).is_empty());
+    assert_eq!(run("وارتفع عدد الشهداء إلى 9.", &[]).len(), 1);
+}
+
+#[test]
+fn a_verb_describing_an_attack_noun_is_that_attack() {
+    let events = run("وتبنت الجبهة هجوما انتحاريا استهدف سوق المدينة.", &[]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].trigger.text, "هجوما");
+}
+
+#[test]
+fn a_toll_opening_the_next_sentence_with_wa_belongs_to_the_attack_before() {
+    let events = run("الشرطة: منفذ تفجير سوق الصخر شاب من المدينة .. واستشهاد 6 من المتسوقين", &[]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].killed, Some(Figure::Exact(6)));
+}
+
+#[test]
+fn a_passive_names_its_doer_after_ala_yad_or_min_qibal() {
+    let named = [("سامر نبيل", EntityType::PER), ("جبهة الوادي", EntityType::ORG)];
+    let events = run("وقال الشهود إن سامر نبيل اغتيل في بيته، إذ قتل سامر نبيل على يد جبهة الوادي.", &named);
+    let killing = events.iter().find(|e| e.trigger.text == "قتل").expect("the killing is an event");
+    assert_eq!(entity_of(&killing.actor), Some("e2"), "{killing:?}");
+    assert_eq!(entity_of(&killing.target), Some("e1"), "{killing:?}");
+    let events = run("وتم اعتقال سامر نبيل من قبل جبهة الوادي أمس.", &named);
+    assert_eq!(entity_of(&events[0].actor), Some("e2"), "{events:?}");
+    assert_eq!(entity_of(&events[0].target), Some("e1"), "{events:?}");
+}
+
+#[test]
+fn both_parties_of_talks_and_agreements_are_named() {
+    let named = [("جبهة الوادي", EntityType::ORG), ("حكومة نوردان", EntityType::ORG), ("سامر نبيل", EntityType::PER)];
+    let events = run("ووقع اتفاق بين جبهة الوادي وحكومة نوردان الشهر الماضي.", &named);
+    assert_eq!(entity_of(&events[0].actor), Some("e1"), "{events:?}");
+    assert_eq!(entity_of(&events[0].target), Some("e2"), "{events:?}");
+    let text = "وقالت الوزارة إن سامر نبيل، المبعوث الخاص للشؤون الإنسانية في المنطقة، أجرى مؤخرا محادثات مع قادة جبهة الوادي.";
+    let events = run(text, &named);
+    let talks = events.iter().find(|e| e.trigger.text == "محادثات").expect("the talks are an event");
+    assert_eq!(entity_of(&talks.actor), Some("e3"), "the envoy named before his titles: {talks:?}");
+    assert_eq!(entity_of(&talks.target), Some("e1"), "{talks:?}");
+}
+
+#[test]
+fn a_party_behind_lam_is_the_object_of_the_verbal_noun() {
+    let named = [("جبهة الوادي", EntityType::ORG)];
+    let events = run("وأجرى المسلحون عملية تصفية ميدانية لعناصر جبهة الوادي، وبينهم قادة كبار.", &named);
+    let killing = events.iter().find(|e| e.trigger.text == "تصفية").expect("an event");
+    assert_eq!(entity_of(&killing.target), Some("e1"), "{killing:?}");
+    assert_ne!(entity_of(&killing.actor), Some("e1"), "{killing:?}");
+}
+
+#[test]
+fn an_identity_clause_names_the_perpetrator() {
+    let named = [("وزارة الأمن", EntityType::ORG), ("سامر نبيل", EntityType::PER)];
+    let text = "كشفت وزارة الأمن هوية الانتحاري الذي فجر نفسه داخل سوق المدينة، وهو سامر نبيل، وعمره 30 سنة.";
+    let events = run(text, &named);
+    assert_eq!(entity_of(&events[0].actor), Some("e2"), "{events:?}");
+    let events = run("الأمن: منفذ تفجير سوق المدينة هو سامر نبيل", &named);
+    assert_eq!(entity_of(&events[0].actor), Some("e2"), "{events:?}");
+    let events = run("وقع تفجير في سوق المدينة، وهو سامر نبيل من سكانها.", &named);
+    assert_ne!(entity_of(&events[0].actor), Some("e2"), "no perpetrator noun, no identity: {events:?}");
+}

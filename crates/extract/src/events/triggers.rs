@@ -55,6 +55,8 @@ const TRIGGERS: &[(&str, TriggerKind)] = &[
     ("قصف", kind("ASSAULT", Some("shelling"), true)),
     ("قصفت", kind("ASSAULT", Some("shelling"), false)),
     ("قصفوا", kind("ASSAULT", Some("shelling"), false)),
+    // سقوط قذيفة / صاروخ: shells falling (checked for the weapon in context).
+    ("سقوط", kind("ASSAULT", Some("shelling"), true)),
     ("غاره", kind("ASSAULT", Some("aerial"), true)),
     ("غارات", kind("ASSAULT", Some("aerial"), true)),
     ("ضربات", kind("ASSAULT", None, true)),
