@@ -75,6 +75,15 @@ pub enum Command {
     },
     /// Tag names in CoNLL token files (ANERcorp BIO tags), or train the name tagger
     Ner(crate::commands::ner::NerArgs),
+    /// Search the stored articles (Arabic-aware: المفاوضات finds مفاوضات, لطالبان finds طالبان);
+    /// each hit shows its sentence with the match highlighted and its chain of sources
+    Search(crate::commands::search::SearchArgs),
+    /// Index every stored article not indexed yet (for a store ingested before search existed)
+    Index {
+        /// The store directory
+        #[arg(long, default_value = "isnad-data")]
+        store: PathBuf,
+    },
 }
 
 pub fn run() -> ExitCode {
@@ -96,6 +105,8 @@ pub fn run() -> ExitCode {
         }
         Command::Demo => crate::commands::demo::run(),
         Command::Bench { stage, paths, threads, repeat } => crate::commands::bench::run(stage, &paths, threads, repeat),
+        Command::Search(args) => crate::commands::search::run(&args),
+        Command::Index { store } => crate::commands::search::run_index(&store),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -6,3 +6,4 @@ pub mod extract;
 pub mod ner;
 pub mod ingest;
 pub mod report;
+pub mod search;
