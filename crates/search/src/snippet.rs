@@ -50,17 +50,20 @@ pub fn snippet(record: &Record, text: &str, terms: &QueryTerms, preferences: Pre
         .collect();
     let matches = matching_words(text, terms);
     let witnesses = witness_spans(record, preferences);
-    let mut best: Option<(Span, (bool, usize, usize))> = None;
+    // Ranked by: shows a filter was met, distinct query terms, carries a chain of sources (a title
+    // usually repeats a body sentence without one), matches; ties go to the earliest.
+    let mut best: Option<(Span, (bool, usize, bool, usize))> = None;
     for sentence in candidates {
         let inside: Vec<&(Span, String)> = matches.iter().filter(|(span, _)| sentence.contains(*span)).collect();
         let distinct: HashSet<&str> = inside.iter().map(|(_, term)| term.as_str()).collect();
         let witnessed = witnesses.iter().any(|w| sentence.contains(*w));
-        let key = (witnessed, distinct.len(), inside.len());
+        let attributed = covering_attribution(record, sentence).is_some();
+        let key = (witnessed, distinct.len(), attributed, inside.len());
         if best.as_ref().is_none_or(|(_, best_key)| key > *best_key) {
             best = Some((sentence, key));
         }
     }
-    let (sentence, (witnessed, distinct, _)) = best?;
+    let (sentence, (witnessed, distinct, ..)) = best?;
     let mut highlights: Vec<Span> = matches.iter().map(|(span, _)| *span).filter(|s| sentence.contains(*s)).collect();
     if distinct == 0 && witnessed {
         highlights.extend(witnesses.iter().copied().filter(|w| sentence.contains(*w)));

@@ -93,8 +93,9 @@ fn indexing_twice_adds_nothing_and_new_articles_are_picked_up() {
     assert_eq!(searcher.search(&query("طالبان")).unwrap().total, 1);
     drop(searcher);
     let mut store = Store::open(&dir).unwrap();
-    let extra = Record { content_hash: "extra".into(), ..Record::empty("extra", 30) };
-    store.put_batch([(&extra, "هجوم جديد لطالبان")]).unwrap();
+    let extra_text = "هجوم جديد لطالبان";
+    let extra = Record { content_hash: "extra".into(), ..Record::empty("extra", extra_text.len()) };
+    store.put_batch([(&extra, extra_text)]).unwrap();
     assert_eq!(index_store(&dir).unwrap(), IndexOutcome { added: 1, already: 4 });
     let searcher = Searcher::open(&dir).unwrap();
     assert_eq!(doc_ids(&searcher, &query("طالبان")), vec!["extra", "fighters"]);
