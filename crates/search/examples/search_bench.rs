@@ -129,8 +129,9 @@ fn bench_isnad(
         let _ = std::fs::remove_dir_all(&dir);
         let started = Instant::now();
         let mut index = SearchIndex::open_or_create(&dir).expect("isnad index");
-        for (record, document) in records.iter().zip(documents) {
-            index.add(record, &document.text).expect("add");
+        for chunk in records.iter().zip(documents).collect::<Vec<_>>().chunks(1024) {
+            let batch: Vec<(&Record, &str)> = chunk.iter().map(|(r, d)| (*r, d.text.as_str())).collect();
+            index.add_batch(&batch).expect("add");
         }
         index.finish().expect("commit");
         let build_s = started.elapsed().as_secs_f64();

@@ -9,6 +9,7 @@ use crate::error::SearchError;
 use crate::query::{build_query, SearchRequest};
 use crate::schema::{register_analyzers, Fields};
 use isnad_extract::Record;
+use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use tantivy::collector::{Count, TopDocs};
@@ -107,6 +108,27 @@ impl SearchIndex {
         writer.add_document(document).map_err(|e| SearchError::index(&dir, e))?;
         self.indexed.insert(record.content_hash.clone());
         Ok(true)
+    }
+
+    /// Adds many articles, building their index documents in parallel (the writer's own threads then
+    /// analyse them); articles already indexed, or twice in the batch, are skipped. Returns how many
+    /// were added.
+    pub fn add_batch(&mut self, articles: &[(&Record, &str)]) -> Result<usize, SearchError> {
+        self.writer()?;
+        let mut fresh: Vec<(&Record, &str)> = Vec::with_capacity(articles.len());
+        for &(record, text) in articles {
+            if self.indexed.insert(record.content_hash.clone()) {
+                fresh.push((record, text));
+            }
+        }
+        let fields = self.fields;
+        let documents: Vec<TantivyDocument> =
+            fresh.par_iter().map(|(record, text)| article_document(&fields, record, text)).collect();
+        let writer = self.writer.as_ref().expect("opened above");
+        for document in documents {
+            writer.add_document(document).map_err(|e| SearchError::index(&self.dir, e))?;
+        }
+        Ok(fresh.len())
     }
 
     /// Makes what was added since the last commit durable and visible to searches.

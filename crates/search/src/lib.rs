@@ -56,6 +56,8 @@ pub struct IndexOutcome {
     pub already: usize,
 }
 
+/// Articles read from the store and handed to the writer at a time.
+const BATCH: usize = 1_024;
 /// Articles added between two commits while indexing a store: a crash loses at most these.
 const COMMIT_EVERY: usize = 20_000;
 
@@ -65,17 +67,21 @@ pub fn index_store(store_dir: &Path) -> Result<IndexOutcome, SearchError> {
     let store = StoreReader::open(store_dir)?;
     let mut index = SearchIndex::open_or_create(&index_dir(store_dir))?;
     let mut outcome = IndexOutcome::default();
-    let mut since_commit = 0;
+    let mut missing = Vec::new();
     for hash in store.hashes()? {
         if index.contains(&hash)? {
             outcome.already += 1;
-            continue;
+        } else {
+            missing.push(hash);
         }
-        let Some((record, text)) = store.article(&hash)? else { continue };
-        if index.add(&record, &text)? {
-            outcome.added += 1;
-            since_commit += 1;
-        }
+    }
+    let mut since_commit = 0;
+    for chunk in missing.chunks(BATCH) {
+        let articles = store.articles(chunk)?;
+        let borrowed: Vec<(&isnad_extract::Record, &str)> = articles.iter().map(|(r, t)| (r, t.as_str())).collect();
+        let added = index.add_batch(&borrowed)?;
+        outcome.added += added;
+        since_commit += added;
         if since_commit >= COMMIT_EVERY {
             index.commit()?;
             since_commit = 0;

@@ -27,7 +27,8 @@ pub struct Fields {
     pub hash: Field,
     /// Title and body minus page furniture, Light10 stems with positions (phrases work).
     pub text: Field,
-    /// The same words in their exact normalised form, frequencies only: ranks exact forms higher.
+    /// The same words in their exact normalised form, with positions (so `--exact` phrases work):
+    /// ranks exact forms higher.
     pub exact: Field,
     /// Entities named: gazetteer ids, canonical names and mentions, in matching form.
     pub entity: Field,
@@ -50,7 +51,7 @@ impl Fields {
         let fields = Fields {
             hash: builder.add_text_field("hash", STRING | STORED),
             text: builder.add_text_field("text", text_options(STEM_ANALYZER, IndexRecordOption::WithFreqsAndPositions)),
-            exact: builder.add_text_field("exact", text_options(EXACT_ANALYZER, IndexRecordOption::WithFreqs)),
+            exact: builder.add_text_field("exact", text_options(EXACT_ANALYZER, IndexRecordOption::WithFreqsAndPositions)),
             entity: builder.add_text_field("entity", STRING),
             event_type: builder.add_text_field("event_type", STRING),
             outlet: builder.add_text_field("outlet", STRING),

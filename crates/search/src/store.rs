@@ -5,6 +5,7 @@
 
 use crate::error::SearchError;
 use isnad_extract::Record;
+use rayon::prelude::*;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
 
@@ -35,6 +36,29 @@ impl StoreReader {
         let mut query = self.connection.prepare("SELECT content_hash FROM articles ORDER BY rowid").map_err(SearchError::sql)?;
         let rows = query.query_map([], |row| row.get::<_, String>(0)).map_err(SearchError::sql)?;
         rows.collect::<Result<Vec<_>, _>>().map_err(SearchError::sql)
+    }
+
+    /// Stored articles by key, parsed in parallel; keys not stored are left out.
+    pub fn articles(&self, content_hashes: &[String]) -> Result<Vec<(Record, String)>, SearchError> {
+        let mut query =
+            self.connection.prepare_cached("SELECT text, record FROM articles WHERE content_hash = ?1").map_err(SearchError::sql)?;
+        let mut raw: Vec<(String, String, String)> = Vec::with_capacity(content_hashes.len());
+        for hash in content_hashes {
+            let row = query
+                .query_row([hash], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))
+                .optional()
+                .map_err(SearchError::sql)?;
+            if let Some((text, json)) = row {
+                raw.push((hash.clone(), text, json));
+            }
+        }
+        raw.into_par_iter()
+            .map(|(hash, text, json)| {
+                let record: Record = serde_json::from_str(&json)
+                    .map_err(|e| SearchError::Corrupt { what: format!("stored record {hash}"), message: e.to_string() })?;
+                Ok((record, text))
+            })
+            .collect()
     }
 
     /// One stored article (record and text) by key; `None` when it is not stored.
