@@ -155,8 +155,8 @@ impl SearchIndex {
 
     /// The best `request.limit` articles for a request, and how many articles match in all.
     pub fn search(&self, request: &SearchRequest) -> Result<(Vec<IndexHit>, usize), SearchError> {
-        let query = build_query(&self.index, &self.fields, request)?;
         let searcher = self.reader.searcher();
+        let query = build_query(&self.index, &searcher, &self.fields, request)?;
         let (top, total) = searcher
             .search(&query, &(TopDocs::with_limit(request.limit.max(1)).order_by_score(), Count))
             .map_err(|e| self.error(e))?;
@@ -172,7 +172,7 @@ impl SearchIndex {
 
     /// The terms a request looks for in the text fields (stems and exact forms), for highlighting.
     pub fn query_terms(&self, request: &SearchRequest) -> Result<Vec<Term>, SearchError> {
-        let query = build_query(&self.index, &self.fields, request)?;
+        let query = build_query(&self.index, &self.reader.searcher(), &self.fields, request)?;
         let mut terms = Vec::new();
         query.query_terms(&mut |term, _| {
             if term.field() == self.fields.text || term.field() == self.fields.exact {

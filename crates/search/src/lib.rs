@@ -10,6 +10,7 @@
 //!   so المفاوضات finds مفاوضات and لطالبان finds طالبان, and offsets are original bytes.
 //! - [`schema`], [`document`]: one index document per article; what it is indexed under.
 //! - [`query`]: the user's words and filters (entity, event type, outlet, dates) as a tantivy query.
+//! - [`names`]: query words the gazetteer knows as names are searched by exact forms, not stems.
 //! - [`snippet`]: the sentence to show, its highlights and its chain.
 //! - [`store`]: read-only access to the store's SQLite file.
 //!
@@ -28,6 +29,7 @@ pub mod analyzer;
 pub mod document;
 mod error;
 pub mod index;
+pub mod names;
 pub mod query;
 pub mod schema;
 pub mod snippet;

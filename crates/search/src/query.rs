@@ -11,7 +11,65 @@ use crate::schema::Fields;
 use std::ops::Bound;
 use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DateTime, Index, Term};
+use tantivy::{DateTime, Index, Searcher, Term};
+
+/// Most indexed forms looked at for one name (forms sharing its stem).
+const MAX_NAME_FORMS: usize = 256;
+
+/// Rewrites each bare query word that names a known entity into a search of its exact forms
+/// (see [`crate::names`]); quoted phrases and fielded or grouped words are left as written.
+fn exact_names(query: &str, searcher: &Searcher, fields: &Fields) -> String {
+    let mut out = String::with_capacity(query.len());
+    let mut in_quotes = false;
+    for (n, chunk) in query.split(' ').enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        let quotes = chunk.matches('"').count();
+        let untouched = in_quotes || quotes > 0 || chunk.contains([':', '(', ')', '[', ']', '{', '}', '^', '~', '*']);
+        if quotes % 2 == 1 {
+            in_quotes = !in_quotes;
+        }
+        let (sign, word) = match chunk.strip_prefix(['-', '+']) {
+            Some(rest) => (&chunk[..1], rest),
+            None => ("", chunk),
+        };
+        let rewritten = (!untouched)
+            .then(|| crate::names::base_of_word(word))
+            .flatten()
+            .and_then(|base| crate::names::exact_forms_of_name(&base, &indexed_forms(searcher, fields, &base)));
+        match rewritten {
+            Some(forms) => {
+                let alternatives: Vec<String> = forms.iter().map(|f| format!("exact:{f}")).collect();
+                out.push_str(&format!("{sign}({})", alternatives.join(" OR ")));
+            }
+            None => out.push_str(chunk),
+        }
+    }
+    out
+}
+
+/// The exact-field terms that start with the Light10 stem of `base` (its possible siblings).
+fn indexed_forms(searcher: &Searcher, fields: &Fields, base: &str) -> Vec<String> {
+    let stem = isnad_text::stem::light_stem_normalized(base);
+    let mut forms = Vec::new();
+    for segment in searcher.segment_readers() {
+        let Ok(inverted) = segment.inverted_index(fields.exact) else { continue };
+        let Ok(mut terms) = inverted.terms().range().ge(stem.as_bytes()).into_stream() else { continue };
+        while terms.advance() && forms.len() < MAX_NAME_FORMS {
+            let key = terms.key();
+            if !key.starts_with(stem.as_bytes()) {
+                break;
+            }
+            if let Ok(form) = std::str::from_utf8(key) {
+                if !forms.iter().any(|f| f == form) {
+                    forms.push(form.to_string());
+                }
+            }
+        }
+    }
+    forms
+}
 
 /// How much an exact-form match weighs against a stem match.
 const EXACT_BOOST: f32 = 1.5;
@@ -54,15 +112,21 @@ impl SearchRequest {
 }
 
 /// The tantivy query for a request.
-pub fn build_query(index: &Index, fields: &Fields, request: &SearchRequest) -> Result<Box<dyn Query>, SearchError> {
+pub fn build_query(
+    index: &Index,
+    searcher: &Searcher,
+    fields: &Fields,
+    request: &SearchRequest,
+) -> Result<Box<dyn Query>, SearchError> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if !request.query.trim().is_empty() {
+        let query_text = exact_names(&request.query, searcher, fields);
         let text_fields = if request.exact { vec![fields.exact] } else { vec![fields.text, fields.exact] };
         let mut parser = QueryParser::for_index(index, text_fields);
         parser.set_conjunction_by_default();
         parser.set_field_boost(fields.exact, EXACT_BOOST);
         // Lenient: an unbalanced quote or a stray colon is read as well as it can be, never refused.
-        let (query, _errors) = parser.parse_query_lenient(&request.query);
+        let (query, _errors) = parser.parse_query_lenient(&query_text);
         clauses.push((Occur::Must, query));
     }
     if let Some(entity) = &request.entity {

@@ -15,11 +15,13 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// Composed articles: (name, text). Invented places: زهرانة، نوردان، إسترام.
-const ARTICLES: [(&str, &str); 4] = [
+const ARTICLES: [(&str, &str); 5] = [
     ("talks", "استئناف المحادثات في زهرانة\n\nقال المتحدث باسم الحكومة إن مفاوضات جديدة ستبدأ الأسبوع المقبل في زهرانة بين الطرفين."),
     ("fighters", "مقاتلو طالبان في نوردان\n\nأعلنت الشرطة أن مسلحين تابعين لطالبان هاجموا نقطة تفتيش في نوردان."),
     ("variants", "مستشفى إسترام\n\nوصل الجرحى إلى مُسْتَشْفَى إسترام الكبير مساءً، وأكد مدير المستشفى أن الحالة مستقرة."),
     ("other", "أسعار القمح\n\nارتفعت أسعار القمح في الأسواق خلال الشهر الماضي بسبب الجفاف."),
+    // طالب (a student) shares the Light10 stem of طالبان: a known name must not find it.
+    ("student", "جائزة المسابقة\n\nحصل طالب متفوق على جائزة المسابقة الوطنية."),
 ];
 
 /// Reads, extracts and stores the composed articles; returns the store directory.
@@ -58,6 +60,8 @@ fn arabic_forms_find_each_other() {
     // A proclitic preposition on a name.
     assert_eq!(doc_ids(&searcher, &query("لطالبان")), vec!["fighters"]);
     assert_eq!(doc_ids(&searcher, &query("طالبان")), vec!["fighters"]);
+    // An ordinary word is still stemmed: الطالب finds the student.
+    assert!(doc_ids(&searcher, &query("الطالب")).contains(&"student".to_string()));
     // Hamza, teh marbuta, alef maqsura and diacritics fold.
     assert_eq!(doc_ids(&searcher, &query("استرام")), vec!["variants"]);
     assert_eq!(doc_ids(&searcher, &query("زهرانه")), vec!["talks"]);
@@ -87,8 +91,8 @@ fn highlights_are_the_exact_original_bytes() {
 #[test]
 fn indexing_twice_adds_nothing_and_new_articles_are_picked_up() {
     let dir = store_with_articles("idempotent");
-    assert_eq!(index_store(&dir).unwrap(), IndexOutcome { added: 4, already: 0 });
-    assert_eq!(index_store(&dir).unwrap(), IndexOutcome { added: 0, already: 4 });
+    assert_eq!(index_store(&dir).unwrap(), IndexOutcome { added: 5, already: 0 });
+    assert_eq!(index_store(&dir).unwrap(), IndexOutcome { added: 0, already: 5 });
     let searcher = Searcher::open(&dir).unwrap();
     assert_eq!(searcher.search(&query("طالبان")).unwrap().total, 1);
     drop(searcher);
@@ -96,7 +100,7 @@ fn indexing_twice_adds_nothing_and_new_articles_are_picked_up() {
     let extra_text = "هجوم جديد لطالبان";
     let extra = Record { content_hash: "extra".into(), ..Record::empty("extra", extra_text.len()) };
     store.put_batch([(&extra, extra_text)]).unwrap();
-    assert_eq!(index_store(&dir).unwrap(), IndexOutcome { added: 1, already: 4 });
+    assert_eq!(index_store(&dir).unwrap(), IndexOutcome { added: 1, already: 5 });
     let searcher = Searcher::open(&dir).unwrap();
     assert_eq!(doc_ids(&searcher, &query("طالبان")), vec!["extra", "fighters"]);
     std::fs::remove_dir_all(&dir).ok();
