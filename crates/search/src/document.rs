@@ -155,6 +155,9 @@ pub fn url_host(s: &str) -> Option<String> {
     (!host.is_empty() && host.contains('.')).then_some(host)
 }
 
+/// About the year 2255: the furthest a date is taken from 1970 either way.
+const MAX_DATE_SECONDS: i64 = 9_000_000_000;
+
 /// A record's publication date (`YYYY-MM-DD`, or `YYYY-MM` / `YYYY` taken as its first day).
 pub fn parse_date(value: &str) -> Option<DateTime> {
     let value = value.trim();
@@ -162,7 +165,8 @@ pub fn parse_date(value: &str) -> Option<DateTime> {
         .or_else(|_| NaiveDate::parse_from_str(&format!("{value}-01"), "%Y-%m-%d"))
         .or_else(|_| NaiveDate::parse_from_str(&format!("{value}-01-01"), "%Y-%m-%d"))
         .ok()?;
-    let seconds = date.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
+    // tantivy keeps dates as nanoseconds in an i64 (years 1678 to 2262): clamp, don't wrap.
+    let seconds = date.and_hms_opt(0, 0, 0)?.and_utc().timestamp().clamp(-MAX_DATE_SECONDS, MAX_DATE_SECONDS);
     Some(DateTime::from_timestamp_secs(seconds))
 }
 
@@ -223,5 +227,8 @@ mod tests {
         assert_eq!(parse_date("2015-07-21"), Some(DateTime::from_timestamp_secs(1_437_436_800)));
         assert_eq!(parse_date("2015-07"), parse_date("2015-07-01"));
         assert_eq!(parse_date("not a date"), None);
+        // Far dates saturate instead of wrapping round to the past.
+        assert!(parse_date("2999-01-01").unwrap() > parse_date("2100-01-01").unwrap());
+        assert!(parse_date("1000-01-01").unwrap() < parse_date("1900-01-01").unwrap());
     }
 }
