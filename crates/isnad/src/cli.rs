@@ -92,6 +92,15 @@ pub enum Command {
         #[arg(long)]
         ingest_token_file: Option<PathBuf>,
     },
+    /// Search the stored articles (Arabic-aware: المفاوضات finds مفاوضات, لطالبان finds طالبان);
+    /// each hit shows its sentence with the match highlighted and its chain of sources
+    Search(crate::commands::search::SearchArgs),
+    /// Index every stored article not indexed yet (for a store ingested before search existed)
+    Index {
+        /// The store directory
+        #[arg(long, default_value = "isnad-data")]
+        store: PathBuf,
+    },
 }
 
 pub fn run() -> ExitCode {
@@ -116,6 +125,8 @@ pub fn run() -> ExitCode {
         Command::Demo => crate::commands::demo::run(),
         Command::Bench { stage, paths, threads, repeat } => crate::commands::bench::run(stage, &paths, threads, repeat),
         Command::Serve { store, addr, ingest_token_file } => crate::commands::serve::run(store, addr, ingest_token_file.as_deref()),
+        Command::Search(args) => crate::commands::search::run(&args),
+        Command::Index { store } => crate::commands::search::run_index(&store),
     };
     match result {
         Ok(code) => ExitCode::from(code),

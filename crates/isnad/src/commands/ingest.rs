@@ -106,11 +106,21 @@ pub fn run(paths: &[String], store_dir: &Path, batch_size: usize) -> anyhow::Res
         // A reader holding an old snapshot keeps the log from being emptied; nothing is lost.
         eprintln!("isnad: warning: the store's write-ahead log was not folded in yet ({e}); the next ingest will");
     }
+    // The search index follows the store: only what it has not seen is analysed. A failure here
+    // loses nothing stored; `isnad index` retries it.
+    let index_started = std::time::Instant::now();
+    let indexed = match isnad_search::index_store(store_dir) {
+        Ok(outcome) => format!("{} articles indexed for search in {:.1} s", outcome.added, index_started.elapsed().as_secs_f64()),
+        Err(e) => {
+            eprintln!("isnad: warning: the search index was not updated ({e}); run `isnad index --store {}`", store_dir.display());
+            "search index not updated".to_string()
+        }
+    };
     let seconds = started.elapsed().as_secs_f64();
     let in_store = store.count()?;
     eprintln!(
         "isnad: ingested {} new articles ({} already stored, {} inputs failed) in {:.1} s ({:.0} articles/s) into {}; \
-         {} articles in the store (was {}), {:.1} MiB on disk",
+         {} articles in the store (was {}), {:.1} MiB on disk; {}",
         totals.outcome.added,
         totals.outcome.unchanged,
         totals.read_failures,
@@ -120,6 +130,7 @@ pub fn run(paths: &[String], store_dir: &Path, batch_size: usize) -> anyhow::Res
         in_store,
         stored_before,
         store.size_on_disk() as f64 / (1024.0 * 1024.0),
+        indexed,
     );
     Ok(if totals.read_failures > 0 { EXIT_SOME_INPUTS_FAILED } else { EXIT_OK })
 }

@@ -7,3 +7,4 @@ pub mod ner;
 pub mod ingest;
 pub mod report;
 pub mod serve;
+pub mod search;
