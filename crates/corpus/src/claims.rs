@@ -54,6 +54,17 @@ pub fn claims(articles: &[Article], entities: &EntityIndex, events: &[EventClust
     let article_of: HashMap<&str, usize> =
         articles.iter().enumerate().map(|(i, a)| (a.record.doc_id.as_str(), i)).collect();
     let event_at = |article: usize, start: usize| articles[article].record.events.iter().find(|e| e.trigger.start == start);
+    // Which event clusters hold the mention at (doc, trigger start): a lookup per claimed event,
+    // not a scan of every cluster per statement (the corpus may hold tens of thousands of each).
+    let mut clusters_at: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
+    for (index, cluster) in events.iter().enumerate() {
+        for mention in &cluster.mentions {
+            let holders = clusters_at.entry((mention.doc.as_str(), mention.start)).or_default();
+            if holders.last() != Some(&index) {
+                holders.push(index);
+            }
+        }
+    }
     let mut out = Vec::new();
     for (a, article) in articles.iter().enumerate() {
         let record = article.record;
@@ -69,16 +80,13 @@ pub fn claims(articles: &[Article], entities: &EntityIndex, events: &[EventClust
             let chain = crate::event_clusters::chain_names(entities, a, &refs);
             let mut event_ids = Vec::new();
             let mut corroborated_by = Vec::new();
-            for cluster in events {
-                let claimed: Vec<&Event> = record
-                    .events
-                    .iter()
-                    .filter(|e| e.attribution == Some(index))
-                    .filter(|e| cluster.mentions.iter().any(|m| m.doc == record.doc_id && m.start == e.trigger.start))
-                    .collect();
-                if claimed.is_empty() {
-                    continue;
+            let mut claimed_by_cluster: std::collections::BTreeMap<usize, Vec<&Event>> = Default::default();
+            for event in record.events.iter().filter(|e| e.attribution == Some(index)) {
+                for &holder in clusters_at.get(&(record.doc_id.as_str(), event.trigger.start)).map_or(&[][..], Vec::as_slice) {
+                    claimed_by_cluster.entry(holder).or_default().push(event);
                 }
+            }
+            for (cluster, claimed) in claimed_by_cluster.into_iter().map(|(i, claimed)| (&events[i], claimed)) {
                 event_ids.push(cluster.id.clone());
                 for group in &cluster.source_groups {
                     if group.docs.contains(&record.doc_id) {
