@@ -204,6 +204,15 @@ fn shares_enough(event: &Event, a: &MentionKey, b: &MentionKey) -> bool {
     pa.iter().filter(|x| pb.contains(x)).count() >= 2
 }
 
+/// What two mentions of one type must share to be compared across articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum BlockKey<'a> {
+    /// An entity cluster taking part (a target or place; either party of a talk).
+    Party(usize),
+    /// A text-reuse group (one text reused by several articles).
+    ReusedText(&'a str),
+}
+
 struct UnionFind(Vec<usize>);
 
 impl UnionFind {
@@ -289,22 +298,51 @@ pub fn clusters(articles: &[Article], entities: &EntityIndex, text_reuse: &[Synd
         let (dx, dy) = (&articles[keys[x].article].record.doc_id, &articles[keys[y].article].record.doc_id);
         reuse_group.get(dx.as_str()).is_some_and(|g| reuse_group.get(dy.as_str()) == Some(g))
     };
-    for x in 0..keys.len() {
-        for y in x + 1..keys.len() {
-            let (kx, ky) = (&keys[x], &keys[y]);
-            if kx.article == ky.article || !compatible(event(x), event(y), kx, ky) {
-                continue;
-            }
-            let joined = shares_enough(event(x), kx, ky) || (same_text(x, y) && event(x).mode.is_some() && event(y).mode.is_some());
-            if joined {
-                sets.union(x, y);
+    // Two mentions can only join if they share a participant (a target or place; either party of
+    // a talk) or a reused text, so only mentions of one type that share one of those are compared:
+    // a corpus holds too many mentions to compare every pair.
+    let mut blocks: HashMap<(&str, BlockKey), Vec<usize>> = HashMap::new();
+    for (m, key) in keys.iter().enumerate() {
+        let kind = event(m).event_type.as_str();
+        let symmetric = SYMMETRIC.contains(&kind);
+        let mut parties: Vec<usize> = key.objects.clone();
+        if symmetric {
+            parties.extend(&key.actors);
+        }
+        parties.sort_unstable();
+        parties.dedup();
+        for party in parties {
+            blocks.entry((kind, BlockKey::Party(party))).or_default().push(m);
+        }
+        if event(m).mode.is_some() {
+            if let Some(group) = reuse_group.get(articles[key.article].record.doc_id.as_str()) {
+                blocks.entry((kind, BlockKey::ReusedText(group))).or_default().push(m);
             }
         }
     }
+    let mut blocks: Vec<Vec<usize>> = blocks.into_values().collect();
+    blocks.sort_unstable();
+    for block in &blocks {
+        for (i, &x) in block.iter().enumerate() {
+            for &y in &block[i + 1..] {
+                let (kx, ky) = (&keys[x], &keys[y]);
+                if kx.article == ky.article || !compatible(event(x), event(y), kx, ky) {
+                    continue;
+                }
+                let joined = shares_enough(event(x), kx, ky) || (same_text(x, y) && event(x).mode.is_some() && event(y).mode.is_some());
+                if joined {
+                    sets.union(x, y);
+                }
+            }
+        }
+    }
+    // Groups in the order of their first mention, whatever order the unions came in.
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut first_of_root: HashMap<usize, usize> = HashMap::new();
     for m in 0..keys.len() {
         let root = sets.find(m);
-        groups.entry(root).or_default().push(m);
+        let first = *first_of_root.entry(root).or_insert(m);
+        groups.entry(first).or_default().push(m);
     }
     let mentions: Vec<(usize, usize)> = keys.iter().map(|k| (k.article, k.event)).collect();
     let source_groups_of_docs = source_group_of(articles, text_reuse);
