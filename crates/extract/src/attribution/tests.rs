@@ -95,20 +95,20 @@ fn legal_texts_are_not_sources() {
 
 #[test]
 fn channel_names_the_outer_source() {
-    let text = "وأوضح نادر فهيم، في مقابلة مع إذاعة الوادي، أن الطريق مغلق.";
+    let text = "وأوضح عادل منصور، في حوار مع إذاعة الهضاب، أن المعبر مغلق.";
     let (found, _) = run(text, &[]);
-    assert_eq!(source_text(&found[0]), "نادر فهيم");
+    assert_eq!(source_text(&found[0]), "عادل منصور");
     assert_eq!(found[0].via.len(), 1);
-    assert_eq!(found[0].via[0].text, "إذاعة الوادي");
+    assert_eq!(found[0].via[0].text, "إذاعة الهضاب");
     let (found, _) = run("وأضاف لقناة السهل الرسمية أن الطريق مغلق.", &[]);
     assert_eq!(found[0].via[0].text, "قناة السهل الرسمية");
-    let (found, _) = run("ذكر سالم راشد، في مقال لموقع المرصد، أن الأسعار ارتفعت.", &[]);
-    assert_eq!(found[0].via[0].text, "موقع المرصد");
+    let (found, _) = run("ذكر مازن العلي، في مقالة لموقع الرصيف، أن أسعار الخبز تضاعفت.", &[]);
+    assert_eq!(found[0].via[0].text, "موقع الرصيف");
 }
 
 #[test]
 fn anaphoric_outlet_resolves_to_the_last_outlet() {
-    let text = "أكدت صحيفة الفجر أن الميناء أغلق. وأضافت الصحيفة أن السفن غادرت.";
+    let text = "أكدت صحيفة الفجر أن الميناء أغلق. وأوضحت الصحيفة أن البواخر أبحرت.";
     let (found, _) = run(text, &[("صحيفة الفجر", EntityType::OUTLET)]);
     assert_eq!(found.len(), 2);
     assert_eq!(found[1].source.as_ref().unwrap().entity.as_deref(), Some("e1"));
@@ -198,13 +198,13 @@ fn unnamed_plural_speakers() {
 
 #[test]
 fn quoted_outlet_name_with_ila() {
-    let (found, _) = run("ولفتت \"مرآة السهل\" إلى الدور الذي أدته البلدية.", &[]);
+    let (found, _) = run("ولفتت \"مرآة السهل\" إلى المهمة التي تولتها البلدية.", &[]);
     assert_eq!(found.len(), 1, "{found:?}");
 }
 
 #[test]
 fn anaphoric_paper_skips_a_later_network() {
-    let text = "أكدت صحيفة \"الفجر\" أن الميناء أغلق. وبحسب شبكة النهار، غادرت السفن. وأضافت الصحيفة أن الطريق مغلق.";
+    let text = "أكدت صحيفة \"الفجر\" أن الميناء أغلق. وبحسب شبكة النهار، غادرت السفن. وذكرت الصحيفة أن المرفأ مغلق.";
     let (found, _) = run(text, &[("الفجر", EntityType::OUTLET), ("شبكة النهار", EntityType::OUTLET)]);
     let last = found.last().unwrap();
     assert_eq!(last.source.as_ref().unwrap().entity.as_deref(), Some("e1"), "{found:?}");
@@ -256,9 +256,9 @@ fn opinion_verbs_count_only_as_a_named_speakers_statement() {
     for text in [
         "وكانت جبهة الوادي ترى أن الحرب طويلة.",
         "وترى زهرانة ونوردان أن الحدود آمنة.",
-        "فهم يعتبرون أن الهدنة خدعة.",
-        "وبدأت دول أخرى تعتبر \"جبهة الوادي\" خطرا على المنطقة.",
-        "ويعتبر الوجود المستمر للجبهة أحد أسباب الأزمة.",
+        "وهم يعتبرون أن التهدئة مجرد مناورة.",
+        "وصارت حكومات عدة تعتبر \"جبهة الوادي\" تهديدا لأمنها.",
+        "ويعتبر التمدد المتواصل للجبهة أبرز مصادر القلق.",
     ] {
         let (found, _) = run(text, &named);
         assert!(found.is_empty(), "{text}: {found:#?}");
@@ -267,21 +267,21 @@ fn opinion_verbs_count_only_as_a_named_speakers_statement() {
 
 #[test]
 fn declaring_an_emergency_is_an_act_not_a_statement() {
-    let (found, _) = run("وأعلنت وزارة الصحة حالة الطوارئ في المستشفيات.", &[]);
+    let (found, _) = run("وأعلنت بلدية المرج حالة الطوارئ لمدة أسبوع.", &[]);
     assert!(found.is_empty(), "{found:#?}");
-    let (found, _) = run("وأعلنت وزارة الصحة أن المستشفيات امتلأت.", &[]);
+    let (found, _) = run("وأعلنت بلدية المرج أن الأحياء الشرقية غرقت.", &[]);
     assert_eq!(found.len(), 1);
 }
 
 #[test]
 fn speculation_is_not_a_source() {
-    let (found, _) = run("وبحسب بعض التكهنات، يستعد الوسيط لجولة جديدة.", &[]);
+    let (found, _) = run("وبحسب بعض التخمينات، سيزور المبعوث الأممي العاصمة قبل نهاية الشهر.", &[]);
     assert!(found.is_empty(), "{found:#?}");
 }
 
 #[test]
 fn a_noun_cue_needs_room_for_a_statement() {
-    let (found, _) = run("بدأت الأزمة قبل إعلان التنظيم نفسه!", &[]);
+    let (found, _) = run("تصاعد التوتر عقب إعلان الحزب ذاته!", &[]);
     assert!(found.is_empty(), "{found:#?}");
 }
 
@@ -308,32 +308,32 @@ fn members_plural_stands_for_their_group() {
 
 #[test]
 fn a_trailing_introducer_holds_the_clause_before_it() {
-    let named = [("صحيفة الفجر", EntityType::OUTLET), ("سامر نبيل", EntityType::PER)];
-    let text = "وقبل مقتله، كان سامر نبيل ينتظر في السجن، وذلك بحسب ما جاء في صحيفة الفجر.";
+    let named = [("مجلة الأفق", EntityType::OUTLET), ("عادل منصور", EntityType::PER)];
+    let text = "وقبل اختفائه، كان عادل منصور يعمل في مخبز بالحي القديم، وذلك وفق ما ورد في مجلة الأفق.";
     let (found, _) = run(text, &named);
     assert_eq!(found.len(), 1, "{found:#?}");
     let content = found[0].content.expect("the clause before the introducer");
     assert_eq!(content.start, 0);
-    assert!(text[content.start..content.end].contains("ينتظر في السجن"));
+    assert!(text[content.start..content.end].contains("يعمل في مخبز"));
 }
 
 #[test]
 fn a_participle_after_a_merged_introducer_keeps_speaker_and_chain() {
-    let named = [("قناة النهار", EntityType::OUTLET)];
-    let text = "وقالت المصادر، وفقا لما ذكرته قناة النهار، إن القصف أصاب مطحنة، لافتة إلى أن الأضرار كبيرة.";
+    let named = [("إذاعة الهضاب", EntityType::OUTLET)];
+    let text = "وقالت المصادر، طبقا لما أوردته إذاعة الهضاب، إن الغارة دمرت مخبزا، مشيرة إلى أن الخسائر فادحة.";
     let (found, _) = run(text, &named);
     assert_eq!(found.len(), 2, "{found:#?}");
     for a in &found {
         assert_eq!(source_text(a), "المصادر");
         assert_eq!(a.via.len(), 1);
-        assert_eq!(a.via[0].text, "قناة النهار");
+        assert_eq!(a.via[0].text, "إذاعة الهضاب");
     }
 }
 
 #[test]
 fn an_implied_speaker_is_the_person_the_previous_sentence_brought_in() {
     let named = [("سامر نبيل", EntityType::PER), ("كامل سعيد", EntityType::PER)];
-    let text = "وأعلن سامر نبيل عن هجوم على مخزن للسلاح. هذا الإعلان لقي ترحيبا من كامل سعيد عبر حسابه. وقال إنه إذا تأكد الهجوم فسيكون ضربة كبيرة.";
+    let text = "وأعلن سامر نبيل عن كمين لقافلة إمدادات. ونال هذا الإعلان استحسان كامل سعيد على صفحته. وقال إنه لو صح الكمين فسيغير ذلك موازين القوى.";
     let (found, _) = run(text, &named);
     let last = found.last().unwrap();
     assert_eq!(last.source.as_ref().unwrap().text, "كامل سعيد", "{found:#?}");
@@ -345,6 +345,6 @@ fn an_implied_speaker_is_the_person_the_previous_sentence_brought_in() {
 
 #[test]
 fn a_demonstrative_object_before_the_subject() {
-    let (found, _) = run("ووضح ذلك الدكتور سامر نبيل قائلا إن \"الحرب ستطول\".", &[("سامر نبيل", EntityType::PER)]);
-    assert!(found.iter().any(|a| source_text(a).starts_with("الدكتور سامر نبيل")), "{found:#?}");
+    let (found, _) = run("ووضح ذلك المحامي عادل منصور قائلا إن \"القضية ستطول\".", &[("عادل منصور", EntityType::PER)]);
+    assert!(found.iter().any(|a| source_text(a).starts_with("المحامي عادل منصور")), "{found:#?}");
 }

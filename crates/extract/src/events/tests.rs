@@ -55,7 +55,7 @@ fn bombing_folds_the_toll_into_one_event() {
 
 #[test]
 fn suicide_attack_and_lower_bound_toll() {
-    let events = run("وأسفر الهجوم الانتحاري عن مقتل 40 شخصا على الأقل.", &[]);
+    let events = run("وأسفر الهجوم الانتحاري على الثكنة عن مقتل 40 جنديا على الأقل.", &[]);
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(events[0].mode.as_deref(), Some("suicide"));
     assert!(matches!(events[0].killed, Some(Figure::Range { low: Some(40), .. })), "{:?}", events[0].killed);
@@ -97,7 +97,7 @@ fn seizure_arrest_and_release() {
 fn talks_mediation_withdrawal_and_aid() {
     let events = run("تتوسط مملكة الشمس بين جبهة الوادي والحكومة.", &[]);
     assert_eq!(kinds(&events), vec![("CONSULT".to_string(), Some("mediate".to_string()))]);
-    let events = run("وبدأت مفاوضات جديدة بين الطرفين.", &[]);
+    let events = run("وانطلقت مفاوضات مباشرة بين الخصمين.", &[]);
     assert_eq!(kinds(&events), vec![("CONSULT".to_string(), Some("negotiate".to_string()))]);
     let events = run("بعد انسحاب القوات الأجنبية من البلاد.", &[]);
     assert_eq!(kinds(&events), vec![("RETREAT".to_string(), Some("withdraw".to_string()))]);
@@ -136,22 +136,22 @@ fn a_repeated_headline_is_one_mention() {
 
 #[test]
 fn state_of_control_is_not_a_seizure() {
-    assert!(run("وتقع البلدة تحت سيطرة الحكومة.", &[]).is_empty());
+    assert!(run("وظلت القرية تحت سيطرة المتمردين منذ عامين.", &[]).is_empty());
 }
 
 #[test]
 fn a_role_noun_target_is_the_person_introduced_in_that_role() {
     let text = "أعلنت الحكومة مقتل زعيم جبهة الوادي السابق سامر نبيل. وقالت مصادر إن الجيش نفذ حكم الإعدام. \
-                وردت القوات بإعدام زعيم التنظيم بعد أسبوع.";
+                وردت السلطات بإعدام زعيم الحركة بعد شهر.";
     let events = run(text, &[("جبهة الوادي", EntityType::ORG), ("سامر نبيل", EntityType::PER)]);
     let execution = events.iter().find(|e| e.trigger.text == "بإعدام").expect("the execution is an event");
     assert_eq!(entity_of(&execution.target), Some("e2"), "{execution:?}");
-    assert_eq!(execution.target.as_ref().map(|t| t.text.as_str()), Some("زعيم التنظيم"));
+    assert_eq!(execution.target.as_ref().map(|t| t.text.as_str()), Some("زعيم الحركة"));
 }
 
 #[test]
 fn a_possessive_on_the_act_names_the_last_person_and_carries_the_mode() {
-    let text = "أعدمت جبهة الوادي سامر نبيل في الساحة. وكان سامر نبيل قد تحدث إلى الصحفيين قبل يومين من مقتله.";
+    let text = "أعدمت جبهة الوادي سامر نبيل في الساحة. وكان سامر نبيل قد تحدث إلى المراسلين قبل ساعات من مقتله.";
     let events = run(text, &[("جبهة الوادي", EntityType::ORG), ("سامر نبيل", EntityType::PER)]);
     let death = events.iter().find(|e| e.trigger.text == "مقتله").expect("the later mention is an event");
     assert_eq!(entity_of(&death.target), Some("e2"));
@@ -160,7 +160,7 @@ fn a_possessive_on_the_act_names_the_last_person_and_carries_the_mode() {
 
 #[test]
 fn a_coordinated_verb_keeps_the_subject_of_the_verb_before() {
-    let text = "اجتاحت جبهة الوادي مدينة الصخر واستولت على سجن المدينة.";
+    let text = "اجتاحت جبهة الوادي مدينة الصخر واستولت على مخازن الحبوب فيها.";
     let events = run(text, &[("جبهة الوادي", EntityType::ORG), ("مدينة الصخر", EntityType::LOC)]);
     let seizure = events.iter().find(|e| e.trigger.text == "واستولت").expect("the seizure is an event");
     assert_eq!(entity_of(&seizure.actor), Some("e1"), "not the object of the first verb: {seizure:?}");
@@ -186,7 +186,7 @@ fn a_named_victim_and_the_others_add_up() {
     let killing = events.iter().find(|e| e.trigger.text == "وقتلوا").expect("an event");
     assert_eq!(killing.killed, Some(Figure::Exact(5)), "{events:?}");
     assert_eq!(entity_of(&killing.target), Some("e1"), "a plural verb's subject is its pronoun: the name is the object");
-    let events = run("وقال إن التفجير خلف 4 قتلى من الجنود و3 مدنيين.", &[]);
+    let events = run("وأوضح أن الانفجار خلف 4 قتلى من الحراس و3 مدنيين.", &[]);
     assert_eq!(events[0].killed, Some(Figure::Exact(7)), "{events:?}");
     let events = run("وأسفر الهجوم عن مقتل 5 جنود و3 مدنيين آخرين.", &[]);
     assert_eq!(events[0].killed, Some(Figure::Exact(8)), "two groups, no named victim: {events:?}");
@@ -194,7 +194,7 @@ fn a_named_victim_and_the_others_add_up() {
 
 #[test]
 fn a_toll_goes_to_the_attack_before_it() {
-    let text = "وذكرت الشرطة أن تفجيرا هز الميناء، وأدى إلى استشهاد 9 وإصابة 20، كما عثر المحققون على شظايا قيل إن مصدرها تفجير بعبوة.";
+    let text = "وأفادت الشرطة بأن تفجيرا ضرب المرفأ، وأدى إلى استشهاد 9 أشخاص وإصابة 20، كما وجد المحققون بقايا قيل إن مصدرها تفجير بعبوة.";
     let events = run(text, &[]);
     let first = events.iter().find(|e| e.trigger.text == "تفجير").expect("an event");
     assert_eq!(first.killed, Some(Figure::Exact(9)), "{events:?}");
@@ -230,7 +230,7 @@ fn the_speakers_own_forces_are_the_speaker() {
 fn a_toll_before_the_attack_it_names_belongs_to_that_attack() {
     // A headline copied twice on the page, then the report: the body's toll is the body's attack.
     let text = "مقتل 4 في انفجار عبوة بسوق الصخر - موقع الوادي\nمقتل 4 في انفجار عبوة بسوق الصخر\n\
-                قال مدير الشرطة إن أربعة قتلوا كما أصيب تسعة إثر انفجار عبوة ناسفة في سوق المدينة.";
+                أوضح قائد الدرك أن أربعة قتلوا كما جرح تسعة إثر انفجار عبوة ناسفة في سوق البلدة.";
     let events = run(text, &[]);
     let blasts: Vec<&Event> = events.iter().filter(|e| e.trigger.text == "انفجار").collect();
     assert_eq!(blasts.len(), 2, "the copy is one mention, the body another: {events:?}");
@@ -241,7 +241,7 @@ fn a_toll_before_the_attack_it_names_belongs_to_that_attack() {
 
 #[test]
 fn falling_shells_are_shelling_and_their_count_is_no_toll() {
-    let text = "ارتفعت حصيلة ضحايا سقوط قذيفتين على سوق بلدة الصخر في الريف الشمالي إلى 11 شخصا.";
+    let text = "ارتفعت حصيلة قتلى سقوط قذيفتين على ساحة بلدة الصخر في الريف الجنوبي إلى 11 شخصا.";
     let events = run(text, &[("بلدة الصخر", EntityType::LOC)]);
     assert_eq!(kinds(&events), vec![("ASSAULT".to_string(), Some("shelling".to_string()))], "{events:?}");
     assert_eq!(events[0].killed, Some(Figure::Exact(11)), "the tally, not the two shells: {events:?}");
@@ -257,17 +257,17 @@ fn sentenced_prevented_aimed_and_habitual_acts_are_not_events() {
     assert!(run("وحكمت المحكمة عليه بالإعدام في العام الماضي.", &[]).is_empty(), "a sentence is not an execution");
     let carried_out = run("ونفذت السلطات حكم الإعدام بحق المدان فجرا.", &[]);
     assert_eq!(kinds(&carried_out), vec![("ASSAULT".to_string(), Some("execution".to_string()))]);
-    assert!(run("وقال إن الأجهزة نجحت في إحباط ما يصل إلى 80% من الهجمات ضد المدن.", &[]).is_empty());
+    assert!(run("وأكد أن الشرطة تمكنت من إحباط نحو 70% من الهجمات على الأسواق.", &[]).is_empty());
     assert!(run("وتعهدت الجبهة بتجنب الهجمات ضد المدنيين.", &[]).is_empty());
     let named = [("جبهة الوادي", EntityType::ORG), ("بلدة الصخر", EntityType::LOC)];
-    assert!(run("وسعت جبهة الوادي إلى استعادة السيطرة على بلدة الصخر.", &named).is_empty());
+    assert!(run("وسعت جبهة الوادي إلى انتزاع السيطرة على بلدة الصخر.", &named).is_empty());
     assert!(run("وكانت جبهة الوادي تدعم المسلحين في بلدة الصخر.", &named).is_empty(), "a habit, not one act");
     assert_eq!(run("ودعمت جبهة الوادي المسلحين في بلدة الصخر.", &named).len(), 1, "the perfect is one act");
 }
 
 #[test]
 fn the_dead_named_in_a_prayer_are_no_killing() {
-    assert!(run("تغمد الله الشهداء بواسع رحمته وعجل بشفاء المصابين.", &[]).is_empty());
+    assert!(run("رحم الله الشهداء وأسكنهم فسيح جناته وشفى الجرحى.", &[]).is_empty());
     assert_eq!(run("وارتفع عدد الشهداء إلى 9.", &[]).len(), 1);
 }
 
@@ -313,7 +313,7 @@ fn both_parties_of_talks_and_agreements_are_named() {
 #[test]
 fn a_party_behind_lam_is_the_object_of_the_verbal_noun() {
     let named = [("جبهة الوادي", EntityType::ORG)];
-    let events = run("وأجرى المسلحون عملية تصفية ميدانية لعناصر جبهة الوادي، وبينهم قادة كبار.", &named);
+    let events = run("ونفذ الملثمون عملية تصفية جماعية لأفراد جبهة الوادي، بينهم قياديون بارزون.", &named);
     let killing = events.iter().find(|e| e.trigger.text == "تصفية").expect("an event");
     assert_eq!(entity_of(&killing.target), Some("e1"), "{killing:?}");
     assert_ne!(entity_of(&killing.actor), Some("e1"), "{killing:?}");
@@ -321,12 +321,12 @@ fn a_party_behind_lam_is_the_object_of_the_verbal_noun() {
 
 #[test]
 fn an_identity_clause_names_the_perpetrator() {
-    let named = [("وزارة الأمن", EntityType::ORG), ("سامر نبيل", EntityType::PER)];
-    let text = "كشفت وزارة الأمن هوية الانتحاري الذي فجر نفسه داخل سوق المدينة، وهو سامر نبيل، وعمره 30 سنة.";
+    let named = [("مديرية الشرطة", EntityType::ORG), ("سامر نبيل", EntityType::PER)];
+    let text = "كشفت مديرية الشرطة هوية الانتحاري الشاب الذي فجر حزامه الناسف قرب محطة الحافلات، وهو سامر نبيل، وعمره 24 عاما.";
     let events = run(text, &named);
     assert_eq!(entity_of(&events[0].actor), Some("e2"), "{events:?}");
-    let events = run("الأمن: منفذ تفجير سوق المدينة هو سامر نبيل", &named);
+    let events = run("الشرطة: منفذ تفجير محطة الحافلات هو سامر نبيل", &named);
     assert_eq!(entity_of(&events[0].actor), Some("e2"), "{events:?}");
-    let events = run("وقع تفجير في سوق المدينة، وهو سامر نبيل من سكانها.", &named);
+    let events = run("وقع تفجير قرب محطة الحافلات، وهو سامر نبيل من سكانها.", &named);
     assert_ne!(entity_of(&events[0].actor), Some("e2"), "no perpetrator noun, no identity: {events:?}");
 }
