@@ -33,6 +33,7 @@
 //!
 //! Invariant: the tags of one sentence are always well-formed BIO (an `I-X` only continues an `X`).
 
+pub mod clusters;
 pub mod conll;
 pub mod features;
 pub mod hashing;
@@ -43,6 +44,7 @@ pub mod stack;
 pub mod tags;
 pub mod train;
 
+pub use clusters::{ClusterOptions, WordClusters};
 pub use conll::{read_conll, write_conll, Counts, TaggedSentence};
 pub use features::FeatureExtractor;
 pub use features::TokenFeatures;
@@ -97,9 +99,11 @@ impl Tagger {
         let Some(rest) = bytes.strip_prefix(STACK_MAGIC) else {
             return Ok(Tagger::new(FeatureExtractor::new(), Model::from_bytes(bytes)?, None));
         };
-        // Parts: first pass, second pass, then optionally the training memory.
+        // Parts: first pass, second pass, then optionally the training memory and the word
+        // clusters the features were built with.
         let mut parts = Vec::new();
         let mut memory = None;
+        let mut clusters = WordClusters::default();
         let mut rest = rest;
         while !rest.is_empty() {
             let (len, tail) = rest.split_first_chunk::<4>().ok_or(ModelError::Corrupt("stack length"))?;
@@ -109,15 +113,18 @@ impl Tagger {
             }
             if parts.len() < 2 {
                 parts.push(Model::from_bytes(&tail[..len])?);
-            } else {
+            } else if memory.is_none() {
                 memory = Some(&tail[..len]);
+            } else {
+                clusters = clusters::from_bytes(&tail[..len])?;
             }
             rest = &tail[len..];
         }
         let mut parts = parts.into_iter();
         let first_pass = parts.next().ok_or(ModelError::Corrupt("empty stack"))?;
-        let mut tagger = Tagger::new(FeatureExtractor::new(), first_pass, parts.next());
-        if let Some(memory) = memory {
+        let features = FeatureExtractor::new().with_clusters(clusters);
+        let mut tagger = Tagger::new(features, first_pass, parts.next());
+        if let Some(memory) = memory.filter(|m| !m.is_empty()) {
             tagger = tagger.with_memory(stack::memory_from_bytes(memory)?);
         }
         Ok(tagger)
@@ -130,8 +137,15 @@ impl Tagger {
         };
         let mut bytes = STACK_MAGIC.to_vec();
         let mut parts = vec![self.first_pass.to_bytes(prune_below), second_pass.to_bytes(prune_below)];
-        if let Some(memory) = &self.memory {
-            parts.push(stack::memory_to_bytes(memory));
+        let clusters = self.features.clusters();
+        match &self.memory {
+            Some(memory) => parts.push(stack::memory_to_bytes(memory)),
+            // An empty part keeps the clusters' place.
+            None if !clusters.is_empty() => parts.push(Vec::new()),
+            None => {}
+        }
+        if !clusters.is_empty() {
+            parts.push(clusters::to_bytes(clusters));
         }
         for part in parts {
             bytes.extend_from_slice(&(part.len() as u32).to_le_bytes());
