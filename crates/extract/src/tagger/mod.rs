@@ -370,6 +370,22 @@ mod tests {
     }
 
     #[test]
+    fn a_tagger_trained_with_clusters_stores_them_and_tags_the_same_after_reloading() {
+        let corpus = composed_corpus();
+        let words: Vec<Vec<&str>> = corpus.iter().map(TaggedSentence::word_refs).collect();
+        let table = clusters::learn(&words, ClusterOptions { min_count: 1, ..ClusterOptions::default() });
+        let features = FeatureExtractor::with_lexicon(Lexicon::default()).with_clusters(WordClusters::from_table(&table));
+        let options = StackOptions { folds: 3, window: 4, ..StackOptions::default() };
+        let (first, second) = train_stacked(&features, &corpus, options, |_| {});
+        let tagger = Tagger::new(features, first, Some(second));
+        let reloaded = Tagger::from_model_bytes(&tagger.to_bytes(0.0)).unwrap();
+        assert_eq!(reloaded.features.clusters().table(), table);
+        assert!(reloaded.memory.is_none());
+        let again = Tagger::from_model_bytes(&reloaded.to_bytes(0.0)).unwrap();
+        assert_eq!(reloaded.tag_sentences(&words, 4, false), again.tag_sentences(&words, 4, false));
+    }
+
+    #[test]
     fn shipped_tagger_handles_odd_input() {
         let tagger = Tagger::shipped().unwrap();
         assert!(tagger.tag(&[]).is_empty());
