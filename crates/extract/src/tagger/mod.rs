@@ -7,7 +7,10 @@
 //! gazetteer and rule matches, and for `isnad ner`.
 //!
 //! The model is an averaged structured perceptron ([`train`]) over word, affix, clitic, shape,
-//! context and gazetteer features ([`features`]), trained on ANERcorp's training split, run twice:
+//! context, quoted-run and gazetteer features ([`features`], [`lexicon`]; the gazetteer includes
+//! hand-made foreign given names from `data/tagger/`), optionally word clusters learnt from
+//! unlabelled text ([`clusters`]; stored inside the model, not used by the shipped one), trained
+//! on ANERcorp's training split, run twice:
 //! the second pass ([`stack`]) also sees how the first pass tagged the same word elsewhere in the
 //! document and how the word was tagged in the training text. The shipped weights live in
 //! `models/ner.bin.gz` (about 2 MB) and are compiled in, so the binary needs no data files.
