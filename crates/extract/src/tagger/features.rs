@@ -6,13 +6,14 @@
 //! isnad's matching form (`normalize_str`), so hamza seats, final ya/alef maqsura and teh marbuta
 //! spelling differences do not split the evidence.
 
+use super::clusters::{WordClusters, CLUSTER_COUNTS};
 use super::hashing::{combine, hash_str, IdMap};
 use super::lexicon::{LexClass, Lexicon};
 use isnad_text::normalize::normalize_str;
 use isnad_text::tokens::proclitic_len;
 
 /// Bumped whenever the feature templates change: a model trained with other templates is refused.
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 5;
 
 /// Hashed features of one token.
 pub type TokenFeatures = Vec<u64>;
@@ -77,9 +78,58 @@ pub fn memory_key(word: &str) -> String {
     memory_key_of(&TokenView::new(word)).map(str::to_string).unwrap_or_default()
 }
 
+/// The form a word is clustered by (see [`super::clusters`]): matching form without punctuation
+/// or proclitics; empty for punctuation and numbers.
+pub fn cluster_key(word: &str) -> String {
+    cluster_key_of(&TokenView::new(word)).map(str::to_string).unwrap_or_default()
+}
+
+fn cluster_key_of(view: &TokenView) -> Option<&str> {
+    (!view.base.is_empty() && view.shape != "num" && view.shape != "punct").then_some(view.base.as_str())
+}
+
 fn memory_key_of(view: &TokenView) -> Option<&str> {
     let too_short = view.base.chars().count() < 3;
     (!too_short && view.shape != "num" && view.shape != "punct").then_some(view.base.as_str())
+}
+
+const QUOTE_INSIDE: u8 = 1;
+const QUOTE_OPENS: u8 = 2;
+const QUOTE_CLOSES: u8 = 4;
+
+/// For each word, whether it stands between quotation marks that open and close within the
+/// sentence, and whether it is the first or last word there. News quotes the titles of
+/// programmes, books and campaigns (ANERcorp's MISC) and the names of new parties and channels:
+/// a quoted run is a name more often than plain text is.
+fn quoted_spans(words: &[&str]) -> Vec<u8> {
+    let mut marks = vec![0u8; words.len()];
+    let mut open: Option<(usize, char)> = None;
+    for (index, word) in words.iter().enumerate() {
+        let trimmed = word.trim();
+        let Some(quote) = trimmed.chars().next().filter(|c| matches!(c, '"' | '«' | '»' | '“' | '”' | '\'')) else {
+            continue;
+        };
+        if !trimmed.chars().all(|c| c == quote) {
+            continue;
+        }
+        let closes = match (open, quote) {
+            (Some((_, '«')), '»') | (Some((_, '“')), '”') => true,
+            (Some((_, opener)), q) => opener == q && !matches!(q, '«' | '“'),
+            (None, _) => false,
+        };
+        if closes {
+            if let Some((start, _)) = open.take() {
+                if start + 1 < index && index - start <= 12 {
+                    marks[start + 1..index].iter_mut().for_each(|m| *m |= QUOTE_INSIDE);
+                    marks[start + 1] |= QUOTE_OPENS;
+                    marks[index - 1] |= QUOTE_CLOSES;
+                }
+            }
+        } else if matches!(quote, '«' | '“' | '"' | '\'') {
+            open = Some((index, quote));
+        }
+    }
+    marks
 }
 
 /// `char::is_alphanumeric`, with the common cases (Arabic letters, ASCII) answered first: the
@@ -190,6 +240,14 @@ mod template {
     pub const LEX_BEFORE2: u64 = hash_str("g-2");
     pub const LEX_AFTER: u64 = hash_str("g+1");
     pub const LEX_NAME_PART: u64 = hash_str("gp");
+    /// The word's clusters (each hash already names its level).
+    pub const CLUSTER: u64 = hash_str("cl");
+    pub const CLUSTER_NONE: u64 = hash_str("cl-");
+    pub const CLUSTER_BEFORE: u64 = hash_str("cl-1");
+    pub const CLUSTER_AFTER: u64 = hash_str("cl+1");
+    pub const QUOTED: u64 = hash_str("quoted");
+    pub const QUOTE_FIRST: u64 = hash_str("quote-first");
+    pub const QUOTE_LAST: u64 = hash_str("quote-last");
 }
 
 /// Everything the feature templates need of one distinct word, as hashes: computed once per
@@ -213,10 +271,12 @@ pub(crate) struct WordInfo {
     forms: [u64; 3],
     form_count: usize,
     name_parts: u32,
+    /// Hashes of the word's clusters, one per level ([`CLUSTER_COUNTS`]); `None` without a cluster.
+    clusters: Option<[u64; CLUSTER_COUNTS.len()]>,
 }
 
 impl WordInfo {
-    fn new(word: &str, lexicon: &Lexicon) -> WordInfo {
+    fn new(word: &str, lexicon: &Lexicon, clusters: &WordClusters) -> WordInfo {
         let view = TokenView::new(word);
         let mut info = WordInfo {
             core: hash_str(&view.core),
@@ -228,6 +288,7 @@ impl WordInfo {
             trailing_punct: hash_str(&view.trailing_punct),
             memory_key: memory_key_of(&view).map_or(0, hash_str),
             name_parts: lexicon.name_part_classes(hash_str(&view.base)),
+            clusters: cluster_key_of(&view).and_then(|key| clusters.clusters_of(hash_str(key))).copied(),
             ..WordInfo::default()
         };
         for n in 1..=4 {
@@ -259,8 +320,8 @@ pub(crate) struct WordCache {
 }
 
 impl WordCache {
-    fn get<'c>(&'c mut self, word: &str, lexicon: &Lexicon) -> &'c WordInfo {
-        self.infos.entry(hash_str(word)).or_insert_with(|| WordInfo::new(word, lexicon))
+    fn get<'c>(&'c mut self, word: &str, lexicon: &Lexicon, clusters: &WordClusters) -> &'c WordInfo {
+        self.infos.entry(hash_str(word)).or_insert_with(|| WordInfo::new(word, lexicon, clusters))
     }
 }
 
@@ -268,17 +329,30 @@ impl WordCache {
 #[derive(Debug)]
 pub struct FeatureExtractor {
     lexicon: Lexicon,
+    /// Word clusters learnt from unlabelled text (empty: no cluster features).
+    clusters: WordClusters,
 }
 
 impl FeatureExtractor {
     /// Features over the shipped gazetteer.
     pub fn new() -> FeatureExtractor {
-        FeatureExtractor { lexicon: Lexicon::shipped() }
+        FeatureExtractor { lexicon: Lexicon::shipped(), clusters: WordClusters::default() }
     }
 
     /// Features over a given lexicon (tests use small composed ones).
     pub fn with_lexicon(lexicon: Lexicon) -> FeatureExtractor {
-        FeatureExtractor { lexicon }
+        FeatureExtractor { lexicon, clusters: WordClusters::default() }
+    }
+
+    /// The same features plus cluster features from `clusters`. A model must be used with the
+    /// clusters it was trained with (a stored [`super::Tagger`] carries them).
+    pub fn with_clusters(self, clusters: WordClusters) -> FeatureExtractor {
+        FeatureExtractor { clusters, ..self }
+    }
+
+    /// The word clusters behind the cluster features.
+    pub fn clusters(&self) -> &WordClusters {
+        &self.clusters
     }
 
     /// One feature list per word of `words` (a sentence, in order).
@@ -295,7 +369,7 @@ impl FeatureExtractor {
 
     /// Like [`FeatureExtractor::document`] for one sentence, sharing word analyses through `cache`.
     pub(crate) fn sentence_with(&self, words: &[&str], cache: &mut WordCache) -> (Vec<TokenFeatures>, Vec<u64>) {
-        let views: Vec<WordInfo> = words.iter().map(|w| cache.get(w, &self.lexicon).clone()).collect();
+        let views: Vec<WordInfo> = words.iter().map(|w| cache.get(w, &self.lexicon, &self.clusters).clone()).collect();
         let keys = views.iter().map(|v| v.memory_key).collect();
         let forms: Vec<&[u64]> = views.iter().map(WordInfo::lexicon_forms).collect();
         let cores: Vec<u64> = views.iter().map(|v| v.core).collect();
@@ -309,6 +383,7 @@ impl FeatureExtractor {
             }
         }
         let covering: Vec<u32> = begins.iter().zip(&continues).map(|(b, c)| b | c).collect();
+        let quoted = quoted_spans(words);
         let empty = WordInfo::boundary();
         let at = |i: isize| -> &WordInfo {
             if i < 0 {
@@ -387,6 +462,31 @@ impl FeatureExtractor {
             for class in class_codes(view.name_parts) {
                 f.add(LEX_NAME_PART, &[class]);
             }
+            if quoted[index] & QUOTE_INSIDE != 0 {
+                f.add(QUOTED, &[]);
+            }
+            if quoted[index] & QUOTE_OPENS != 0 {
+                f.add(QUOTE_FIRST, &[view.shape]);
+            }
+            if quoted[index] & QUOTE_CLOSES != 0 {
+                f.add(QUOTE_LAST, &[]);
+            }
+            if !self.clusters.is_empty() {
+                match &view.clusters {
+                    Some(ids) => {
+                        for &id in ids {
+                            f.add(CLUSTER, &[id]);
+                        }
+                    }
+                    None => f.add(CLUSTER_NONE, &[view.shape]),
+                }
+                if let Some(ids) = &prev.clusters {
+                    f.add(CLUSTER_BEFORE, &[ids[1]]);
+                }
+                if let Some(ids) = &next.clusters {
+                    f.add(CLUSTER_AFTER, &[ids[1]]);
+                }
+            }
             all.push(features);
         }
         (all, keys)
@@ -416,6 +516,16 @@ mod tests {
         assert_eq!(a, b);
         let c = extractor.sentence(&["زار", "سعيد", "المدينة"]);
         assert_ne!(a[1], c[1]);
+    }
+
+    #[test]
+    fn quoted_runs_are_marked_only_when_the_quote_closes() {
+        let marks = quoted_spans(&["برنامج", "«", "صباح", "الخير", "»", "اليوم"]);
+        assert_eq!(marks, [0, 0, QUOTE_INSIDE | QUOTE_OPENS, QUOTE_INSIDE | QUOTE_CLOSES, 0, 0]);
+        let marks = quoted_spans(&["قال", "\"", "نحن", "هنا", "\"", "و", "\"", "لا"]);
+        assert_eq!(marks[2], QUOTE_INSIDE | QUOTE_OPENS);
+        assert_eq!(marks[7], 0, "an unclosed quote marks nothing");
+        assert_eq!(quoted_spans(&["»", "«", "'"]), [0, 0, 0]);
     }
 
     #[test]

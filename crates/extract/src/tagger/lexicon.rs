@@ -21,6 +21,8 @@ pub enum LexClass {
     Outlet,
     PersonNotable,
     GivenName,
+    /// Foreign given names in Arabic script (`data/tagger/foreign_given_names.txt`).
+    ForeignGivenName,
     Title,
     Demonym,
     CueLoc,
@@ -31,7 +33,7 @@ pub enum LexClass {
 }
 
 impl LexClass {
-    const ALL: [LexClass; 17] = [
+    const ALL: [LexClass; 18] = [
         LexClass::Country,
         LexClass::City,
         LexClass::CityCommonWord,
@@ -42,6 +44,7 @@ impl LexClass {
         LexClass::Outlet,
         LexClass::PersonNotable,
         LexClass::GivenName,
+        LexClass::ForeignGivenName,
         LexClass::Title,
         LexClass::Demonym,
         LexClass::CueLoc,
@@ -64,6 +67,7 @@ impl LexClass {
             LexClass::Outlet => "out",
             LexClass::PersonNotable => "per",
             LexClass::GivenName => "giv",
+            LexClass::ForeignGivenName => "givf",
             LexClass::Title => "ttl",
             LexClass::Demonym => "dem",
             LexClass::CueLoc => "cueL",
@@ -138,6 +142,11 @@ impl Lexicon {
                 }
             }
         });
+        for line in FOREIGN_GIVEN_NAMES.lines().filter(|l| !l.starts_with('#')) {
+            for name in line.split('|').map(str::trim).filter(|n| !n.is_empty()) {
+                lexicon.add(name, LexClass::ForeignGivenName);
+            }
+        }
         for_each_row(ENTITY_CUES, |row| {
             let class = match row.get("entity_type").unwrap_or("") {
                 t if t.starts_with("LOC") => LexClass::CueLoc,
@@ -213,6 +222,8 @@ impl Lexicon {
 
 const PLACES_CITIES: &str = include_str!("../../../../data/gazetteer/places_cities.tsv");
 const ENTITY_CUES: &str = include_str!("../../../../data/gazetteer/lex_entity_cues.tsv");
+/// One name per line with its spelling variants after `|`; `#` starts a comment line.
+const FOREIGN_GIVEN_NAMES: &str = include_str!("../../../../data/tagger/foreign_given_names.txt");
 
 const SOURCES: &[Source] = &[
     Source {
@@ -349,5 +360,21 @@ mod tests {
         }
         assert!(classes & LexClass::Country.bit() != 0);
         assert!(classes & LexClass::City.bit() != 0);
+    }
+
+    #[test]
+    fn foreign_given_names_are_loaded_with_their_variants() {
+        let lexicon = Lexicon::shipped();
+        let class_of = |word: &str| {
+            let hash = hash_str(&normalize_str(word));
+            lexicon.matches(&[&[hash]], &[hash]).iter().fold(0, |set, m| set | m.classes)
+        };
+        for spelling in ["فلاديمير", "أوليغ", "اوليغ"] {
+            assert!(class_of(spelling) & LexClass::ForeignGivenName.bit() != 0, "{spelling}");
+        }
+        // Words common in Arabic text were kept out of the list on purpose.
+        for common in ["هو", "لي", "دون"] {
+            assert_eq!(class_of(common) & LexClass::ForeignGivenName.bit(), 0, "{common}");
+        }
     }
 }

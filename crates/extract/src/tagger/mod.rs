@@ -7,7 +7,10 @@
 //! gazetteer and rule matches, and for `isnad ner`.
 //!
 //! The model is an averaged structured perceptron ([`train`]) over word, affix, clitic, shape,
-//! context and gazetteer features ([`features`]), trained on ANERcorp's training split, run twice:
+//! context, quoted-run and gazetteer features ([`features`], [`lexicon`]; the gazetteer includes
+//! hand-made foreign given names from `data/tagger/`), optionally word clusters learnt from
+//! unlabelled text ([`clusters`]; stored inside the model, not used by the shipped one), trained
+//! on ANERcorp's training split, run twice:
 //! the second pass ([`stack`]) also sees how the first pass tagged the same word elsewhere in the
 //! document and how the word was tagged in the training text. The shipped weights live in
 //! `models/ner.bin.gz` (about 2 MB) and are compiled in, so the binary needs no data files.
@@ -33,6 +36,7 @@
 //!
 //! Invariant: the tags of one sentence are always well-formed BIO (an `I-X` only continues an `X`).
 
+pub mod clusters;
 pub mod conll;
 pub mod features;
 pub mod hashing;
@@ -43,6 +47,7 @@ pub mod stack;
 pub mod tags;
 pub mod train;
 
+pub use clusters::{ClusterOptions, WordClusters};
 pub use conll::{read_conll, write_conll, Counts, TaggedSentence};
 pub use features::FeatureExtractor;
 pub use features::TokenFeatures;
@@ -97,9 +102,11 @@ impl Tagger {
         let Some(rest) = bytes.strip_prefix(STACK_MAGIC) else {
             return Ok(Tagger::new(FeatureExtractor::new(), Model::from_bytes(bytes)?, None));
         };
-        // Parts: first pass, second pass, then optionally the training memory.
+        // Parts: first pass, second pass, then optionally the training memory and the word
+        // clusters the features were built with.
         let mut parts = Vec::new();
         let mut memory = None;
+        let mut clusters = WordClusters::default();
         let mut rest = rest;
         while !rest.is_empty() {
             let (len, tail) = rest.split_first_chunk::<4>().ok_or(ModelError::Corrupt("stack length"))?;
@@ -109,15 +116,18 @@ impl Tagger {
             }
             if parts.len() < 2 {
                 parts.push(Model::from_bytes(&tail[..len])?);
-            } else {
+            } else if memory.is_none() {
                 memory = Some(&tail[..len]);
+            } else {
+                clusters = clusters::from_bytes(&tail[..len])?;
             }
             rest = &tail[len..];
         }
         let mut parts = parts.into_iter();
         let first_pass = parts.next().ok_or(ModelError::Corrupt("empty stack"))?;
-        let mut tagger = Tagger::new(FeatureExtractor::new(), first_pass, parts.next());
-        if let Some(memory) = memory {
+        let features = FeatureExtractor::new().with_clusters(clusters);
+        let mut tagger = Tagger::new(features, first_pass, parts.next());
+        if let Some(memory) = memory.filter(|m| !m.is_empty()) {
             tagger = tagger.with_memory(stack::memory_from_bytes(memory)?);
         }
         Ok(tagger)
@@ -130,8 +140,15 @@ impl Tagger {
         };
         let mut bytes = STACK_MAGIC.to_vec();
         let mut parts = vec![self.first_pass.to_bytes(prune_below), second_pass.to_bytes(prune_below)];
-        if let Some(memory) = &self.memory {
-            parts.push(stack::memory_to_bytes(memory));
+        let clusters = self.features.clusters();
+        match &self.memory {
+            Some(memory) => parts.push(stack::memory_to_bytes(memory)),
+            // An empty part keeps the clusters' place.
+            None if !clusters.is_empty() => parts.push(Vec::new()),
+            None => {}
+        }
+        if !clusters.is_empty() {
+            parts.push(clusters::to_bytes(clusters));
         }
         for part in parts {
             bytes.extend_from_slice(&(part.len() as u32).to_le_bytes());
@@ -353,6 +370,22 @@ mod tests {
         assert!(reloaded.second_pass.is_some());
         assert_eq!(reloaded.memory, tagger.memory);
         assert!(Tagger::from_model_bytes(b"ISNADSTK\x05\x00\x00\x00ab").is_err());
+    }
+
+    #[test]
+    fn a_tagger_trained_with_clusters_stores_them_and_tags_the_same_after_reloading() {
+        let corpus = composed_corpus();
+        let words: Vec<Vec<&str>> = corpus.iter().map(TaggedSentence::word_refs).collect();
+        let table = clusters::learn(&words, ClusterOptions { min_count: 1, ..ClusterOptions::default() });
+        let features = FeatureExtractor::with_lexicon(Lexicon::default()).with_clusters(WordClusters::from_table(&table));
+        let options = StackOptions { folds: 3, window: 4, ..StackOptions::default() };
+        let (first, second) = train_stacked(&features, &corpus, options, |_| {});
+        let tagger = Tagger::new(features, first, Some(second));
+        let reloaded = Tagger::from_model_bytes(&tagger.to_bytes(0.0)).unwrap();
+        assert_eq!(reloaded.features.clusters().table(), table);
+        assert!(reloaded.memory.is_none());
+        let again = Tagger::from_model_bytes(&reloaded.to_bytes(0.0)).unwrap();
+        assert_eq!(reloaded.tag_sentences(&words, 4, false), again.tag_sentences(&words, 4, false));
     }
 
     #[test]

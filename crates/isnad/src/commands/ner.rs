@@ -8,7 +8,8 @@
 use crate::cli::{EXIT_OK, EXIT_USAGE};
 use anyhow::{bail, Context};
 use isnad_extract::tagger::{
-    read_conll, train, train_stacked, write_conll, FeatureExtractor, StackOptions, TaggedSentence, Tagger, TrainOptions,
+    clusters, read_conll, train, train_stacked, write_conll, ClusterOptions, FeatureExtractor, StackOptions,
+    TaggedSentence, Tagger, TrainOptions, WordClusters,
 };
 use std::io::{Read, Write};
 
@@ -30,6 +31,9 @@ pub struct NerArgs {
     /// Tagged CoNLL file scored after each training epoch (progress on standard error)
     #[arg(long, value_name = "DEV")]
     pub dev: Option<String>,
+    /// Seed of the training sentence shuffle (training is deterministic for a given seed)
+    #[arg(long, default_value_t = TrainOptions::default().seed)]
+    pub seed: u64,
     /// Training epochs
     #[arg(long, default_value_t = TrainOptions::default().epochs)]
     pub epochs: usize,
@@ -51,10 +55,27 @@ pub struct NerArgs {
     /// Drop features whose weights are all smaller than this when storing the model
     #[arg(long, default_value_t = 0.05)]
     pub prune: f32,
+    /// Train with cluster features from this table (`word<TAB>bits`, as --learn-clusters writes);
+    /// the model stores the table, so tagging needs nothing more
+    #[arg(long, value_name = "TABLE")]
+    pub clusters: Option<String>,
+    /// Learn word clusters from the --text files and write their table here
+    #[arg(long, value_name = "TABLE", requires = "text", conflicts_with_all = ["train", "conll"])]
+    pub learn_clusters: Option<String>,
+    /// Unlabelled text for --learn-clusters: CoNLL files (first field per line), .csv files (every
+    /// field but the last is a sentence) and .tsv gazetteers (every `*_ar` column)
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub text: Vec<String>,
+    /// Words seen fewer times in the --text files get no cluster
+    #[arg(long, default_value_t = ClusterOptions::default().min_count)]
+    pub cluster_min_count: u32,
 }
 
 /// Runs `isnad ner`.
 pub fn run(args: &NerArgs) -> anyhow::Result<u8> {
+    if let Some(out) = &args.learn_clusters {
+        return learn_clusters(&args.text, out, args.cluster_min_count);
+    }
     if let Some(train_path) = &args.train {
         let out = args.out.as_deref().context("--train needs --out PATH")?;
         return train_model(train_path, out, args);
@@ -114,13 +135,23 @@ fn train_model(train_path: &str, out: &str, args: &NerArgs) -> anyhow::Result<u8
         Some(path) => read_conll(&read_input(path)?),
         None => Vec::new(),
     };
-    let features = FeatureExtractor::new();
+    let features = match &args.clusters {
+        Some(path) if args.single_pass => bail!("--clusters {path} needs the two-pass model: drop --single-pass"),
+        Some(path) => {
+            let clusters = WordClusters::from_table(&read_input(path)?);
+            if clusters.is_empty() {
+                bail!("no clusters in {path}: expected `word<TAB>bits` lines, as --learn-clusters writes");
+            }
+            FeatureExtractor::new().with_clusters(clusters)
+        }
+        None => FeatureExtractor::new(),
+    };
     let started = std::time::Instant::now();
     let options = TrainOptions {
         epochs: args.epochs,
         min_feature_count: args.min_count,
         margin: args.margin,
-        ..TrainOptions::default()
+        seed: args.seed,
     };
     let tagger = if args.single_pass {
         let model = train(&features, &sentences, options, |epoch, model| {
@@ -155,6 +186,57 @@ fn train_model(train_path: &str, out: &str, args: &NerArgs) -> anyhow::Result<u8
     Ok(EXIT_OK)
 }
 
+/// Sentences of unlabelled text from one file, by its kind (see `NerArgs::text`).
+fn unlabelled_sentences(path: &str, text: &str) -> Vec<Vec<String>> {
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    if path.ends_with(".csv") {
+        return text
+            .lines()
+            .skip(1)
+            .flat_map(|line| {
+                let fields: Vec<&str> = line.split(',').collect();
+                fields[..fields.len().saturating_sub(1)].iter().map(|f| words(f)).collect::<Vec<_>>()
+            })
+            .filter(|s| !s.is_empty())
+            .collect();
+    }
+    if path.ends_with(".tsv") {
+        let mut lines = text.lines();
+        let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
+        return lines
+            .flat_map(|line| {
+                line.split('\t')
+                    .zip(&header)
+                    .filter(|(_, column)| column.ends_with("_ar"))
+                    .flat_map(|(cell, _)| cell.split('|').map(words))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|s| !s.is_empty())
+            .collect();
+    }
+    read_conll(text)
+        .into_iter()
+        .map(|s| s.words.into_iter().filter(|w| w != "$#$").collect::<Vec<_>>())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn learn_clusters(paths: &[String], out: &str, min_count: u32) -> anyhow::Result<u8> {
+    let mut sentences = Vec::new();
+    for path in paths {
+        sentences.extend(unlabelled_sentences(path, &read_input(path)?));
+    }
+    if sentences.is_empty() {
+        bail!("no text in {}: give --text files with sentences", paths.join(", "));
+    }
+    let refs: Vec<Vec<&str>> = sentences.iter().map(|s| s.iter().map(String::as_str).collect()).collect();
+    let table = clusters::learn(&refs, ClusterOptions { min_count, ..ClusterOptions::default() });
+    std::fs::write(out, &table).with_context(|| format!("writing {out}"))?;
+    let tokens: usize = refs.iter().map(Vec::len).sum();
+    eprintln!("{} sentences, {tokens} tokens: {} words clustered, table written to {out}", refs.len(), table.lines().count());
+    Ok(EXIT_OK)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,6 +261,16 @@ mod tests {
             assert!(isnad_extract::tagger::Tag::parse(tag).is_some(), "{line}");
         }
         assert!(output.ends_with("\n\n"));
+    }
+
+    #[test]
+    fn unlabelled_text_is_read_by_file_kind() {
+        let csv = unlabelled_sentences("a.csv", "s1,s2,label\nوصل سمير,غادرت ليلى,agree\n");
+        assert_eq!(csv, [vec!["وصل", "سمير"], vec!["غادرت", "ليلى"]]);
+        let tsv = unlabelled_sentences("b.tsv", "id\tname_ar\tname_en\n1\tقرطين|برقين الشرقية\tQartin\n");
+        assert_eq!(tsv, [vec!["قرطين"], vec!["برقين", "الشرقية"]]);
+        let conll = unlabelled_sentences("c.txt", "وصل O\nسمير B-PERS\n$#$ O\n\nأمس O\n");
+        assert_eq!(conll, [vec!["وصل", "سمير"], vec!["أمس"]]);
     }
 
     #[test]
