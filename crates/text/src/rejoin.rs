@@ -157,17 +157,27 @@ fn halves_belong_together(first: &str, second: &str) -> bool {
     if char_count(&joined) < 3 || !is_known(&joined) {
         return false;
     }
-    SUFFIXES.contains(&second) || !(is_known(first) || is_known(second))
+    if SUFFIXES.contains(&second) {
+        return true;
+    }
+    // A first half of one or two letters is as often a spelled-out Latin letter (يو إس، دي آر)
+    // as a fragment: only the rules above join it.
+    if char_count(first) <= 2 {
+        return false;
+    }
+    !(is_known(first) || is_known(second))
 }
 
 /// Whether a normalised word is a function word or a listed form (with or without its proclitics).
 fn is_known(word: &str) -> bool {
-    if FUNCTION_WORDS.contains(&word) {
+    let base = &word[proclitic_len(word)..];
+    if FUNCTION_WORDS.contains(&word) || FUNCTION_WORDS.contains(&base) {
         return true;
     }
-    let base = &word[proclitic_len(word)..];
+    // Listed forms of two letters are mostly fragments and abbreviations; real two-letter words
+    // are function words, listed above.
     let words = known_words();
-    words.contains(word) || (!base.is_empty() && words.contains(base))
+    [word, base].into_iter().any(|w| char_count(w) >= 3 && words.contains(w))
 }
 
 /// The shipped word list as a set, built on first use (only text with candidate breaks needs it).
