@@ -99,7 +99,7 @@ impl EntityIndex {
 }
 
 /// Character edit distance (Levenshtein), stopping early once it exceeds `limit`.
-fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > limit {

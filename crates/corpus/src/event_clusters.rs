@@ -514,28 +514,7 @@ fn same_name_misspelt(a: &str, b: &str) -> bool {
         6..=10 => 1,
         _ => 2,
     };
-    !a.is_empty() && letter_edits(a, b, budget) <= budget
-}
-
-/// Character edit distance (Levenshtein), stopping once it exceeds `limit`.
-fn letter_edits(a: &str, b: &str, limit: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
-        return limit + 1;
-    }
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            current[j + 1] = (previous[j] + usize::from(ca != cb)).min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        if current.iter().min().is_some_and(|&m| m > limit) {
-            return limit + 1;
-        }
-        previous = current;
-    }
-    previous[b.len()]
+    !a.is_empty() && crate::entity_clusters::edit_distance(a, b, budget) <= budget
 }
 
 /// Groups the reporting articles into independent sources: same syndication cluster, or a shared

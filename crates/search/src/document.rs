@@ -6,7 +6,7 @@
 
 use crate::schema::Fields;
 use chrono::NaiveDate;
-use isnad_extract::{EntityType, Record};
+use isnad_extract::{Entity, EntityType, Record};
 use isnad_text::normalize::normalize_str;
 use isnad_text::tokens::{tokenize, TokenKind};
 use isnad_text::{normalize, Span};
@@ -91,15 +91,20 @@ pub fn filter_forms(name: &str) -> Vec<String> {
 fn entity_values(record: &Record) -> BTreeSet<String> {
     let mut values = BTreeSet::new();
     for entity in &record.entities {
-        if let Some(id) = &entity.gazetteer_id {
-            values.insert(id.to_lowercase());
-        }
-        values.extend(filter_forms(&entity.name));
-        for mention in &entity.mentions {
-            values.extend(filter_forms(&mention.text));
-        }
+        add_entity_forms(entity, &mut values);
     }
     values
+}
+
+/// An entity's filter values: its gazetteer id and the [`filter_forms`] of its name and mentions.
+fn add_entity_forms(entity: &Entity, values: &mut BTreeSet<String>) {
+    if let Some(id) = &entity.gazetteer_id {
+        values.insert(id.to_lowercase());
+    }
+    values.extend(filter_forms(&entity.name));
+    for mention in &entity.mentions {
+        values.extend(filter_forms(&mention.text));
+    }
 }
 
 /// Event type filter values: `TYPE` and `TYPE/mode` of every event, as the record spells them.
@@ -137,13 +142,7 @@ fn outlet_values(record: &Record) -> BTreeSet<String> {
         .filter_map(|r| r.entity.as_deref())
         .collect();
     for entity in record.entities.iter().filter(|e| e.entity_type == EntityType::OUTLET && cited.contains(e.id.as_str())) {
-        if let Some(id) = &entity.gazetteer_id {
-            values.insert(id.to_lowercase());
-        }
-        values.extend(filter_forms(&entity.name));
-        for mention in &entity.mentions {
-            values.extend(filter_forms(&mention.text));
-        }
+        add_entity_forms(entity, &mut values);
     }
     values
 }
