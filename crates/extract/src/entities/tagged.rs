@@ -20,7 +20,7 @@ use std::ops::Range;
 
 /// The most words of one sentence given to the tagger: a longer "sentence" is a list or a table
 /// the splitter could not cut, and only the words around the candidate matter.
-const MAX_WORDS: usize = 60;
+const MAX_WORDS: usize = 20;
 
 /// Names the tagger found in some sentences of an article, over article token indexes.
 pub struct TaggedNames {
