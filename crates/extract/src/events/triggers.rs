@@ -184,30 +184,36 @@ const TRIGGERS: &[(&str, TriggerKind)] = &[
 fn bases(word: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for base in without_conjunction(word) {
-        let mut forms = vec![base.to_string()];
-        for p in ["ب", "ل", "ك"] {
-            if let Some(rest) = base.strip_prefix(p) {
-                if rest.chars().count() >= 3 {
-                    forms.push(rest.to_string());
-                }
-            }
-        }
-        for f in forms.clone() {
-            for a in ["ال", "ل"] {
-                if let Some(rest) = f.strip_prefix(a) {
-                    if rest.chars().count() >= 3 {
-                        forms.push(rest.to_string());
-                    }
-                }
-            }
-        }
-        for f in forms {
+        for f in without_preposition_and_article(base) {
             if !out.contains(&f) {
                 out.push(f);
             }
         }
     }
     out
+}
+
+/// A word without its conjunction, then also without ب/ل/ك, then also without ال/ل: every form
+/// of three letters or more, the whole word first.
+fn without_preposition_and_article(base: &str) -> Vec<String> {
+    let mut forms = vec![base.to_string()];
+    for p in ["ب", "ل", "ك"] {
+        if let Some(rest) = base.strip_prefix(p) {
+            if rest.chars().count() >= 3 {
+                forms.push(rest.to_string());
+            }
+        }
+    }
+    for f in forms.clone() {
+        for a in ["ال", "ل"] {
+            if let Some(rest) = f.strip_prefix(a) {
+                if rest.chars().count() >= 3 {
+                    forms.push(rest.to_string());
+                }
+            }
+        }
+    }
+    forms
 }
 
 fn is_stem(s: &str) -> bool {
@@ -241,25 +247,7 @@ pub fn possessive_suffix(word: &str) -> Option<&'static str> {
 pub fn stems(word: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for base in without_conjunction(word) {
-        let mut forms = vec![base.to_string()];
-        for p in ["ب", "ل", "ك"] {
-            if let Some(rest) = base.strip_prefix(p) {
-                if rest.chars().count() >= 3 {
-                    forms.push(rest.to_string());
-                }
-            }
-        }
-        let mut with_article = Vec::new();
-        for f in &forms {
-            for a in ["ال", "ل"] {
-                if let Some(rest) = f.strip_prefix(a) {
-                    if rest.chars().count() >= 3 {
-                        with_article.push(rest.to_string());
-                    }
-                }
-            }
-        }
-        forms.extend(with_article);
+        let mut forms = without_preposition_and_article(base);
         let mut with_suffix = Vec::new();
         for f in &forms {
             for s in ["هما", "هم", "ها", "ه"] {
